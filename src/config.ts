@@ -1,0 +1,109 @@
+/**
+ * Settings, read once from `.env` and the environment into one typed, validated object.
+ * Every variable is documented in `.env.example`.
+ */
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { VerbatimError } from './errors.js';
+
+const optionalString = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
+const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
+const optionalSnowflake = snowflake.optional().or(z.literal('').transform(() => undefined));
+
+const schema = z.object({
+  CORPUS_DIR: z.string().trim().min(1).default('seeds'),
+  INDEX_DIR: z.string().trim().min(1).default('embeddings'),
+  EMBEDDER: z.enum(['auto', 'minilm', 'use']).default('auto'),
+  EMBEDDING_MODEL: z.string().trim().min(1).default('Xenova/all-MiniLM-L6-v2'),
+  EMBEDDING_DTYPE: z.enum(['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4']).default('q8'),
+  MODELS_DIR: optionalString,
+  MODEL_CACHE_DIR: z.string().trim().min(1).default('.cache/models'),
+  EMBED_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional().or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalSnowflake,
+  DISCORD_GUILD_ID: optionalSnowflake,
+  ANSWER_CHANNELS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(snowflake)),
+  DISCORD_REST_API: z.string().trim().url().optional().or(z.literal('').transform(() => undefined)),
+});
+
+const EXAMPLES: Record<string, string> = {
+  EMBEDDER: 'EMBEDDER=auto',
+  EMBEDDING_DTYPE: 'EMBEDDING_DTYPE=q8',
+  EMBED_WORKERS: 'EMBED_WORKERS=2',
+  MAX_ARTICLE_BYTES: 'MAX_ARTICLE_BYTES=10485760',
+  ANSWER_THRESHOLD: 'ANSWER_THRESHOLD=0.45',
+  LOG_LEVEL: 'LOG_LEVEL=info',
+  DISCORD_APPLICATION_ID: 'DISCORD_APPLICATION_ID=123456789012345678',
+  DISCORD_GUILD_ID: 'DISCORD_GUILD_ID=123456789012345678',
+  ANSWER_CHANNELS: 'ANSWER_CHANNELS=123456789012345678,234567890123456789',
+  DISCORD_REST_API: 'DISCORD_REST_API=http://127.0.0.1:8080/api',
+};
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  embedder: 'auto' | 'minilm' | 'use';
+  embeddingModel: string;
+  embeddingDtype: 'q8' | 'fp32' | 'fp16' | 'int8' | 'uint8' | 'q4';
+  modelsDir: string | undefined;
+  modelCacheDir: string;
+  embedWorkers: number;
+  maxArticleBytes: number;
+  answerThreshold: number | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  discord: {
+    token: string | undefined;
+    applicationId: string | undefined;
+    guildId: string | undefined;
+    answerChannels: string[];
+    restApi: string | undefined;
+  };
+}
+
+/** Parses settings from an environment object; throws CONFIG_INVALID naming the variable and an example. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'setting');
+    const example = EXAMPLES[name];
+    throw new VerbatimError('CONFIG_INVALID', `${name} is invalid: ${issue.message}`, {
+      hint: `Set ${name} in .env or the environment${example ? `, for example ${example}` : ''} (see .env.example).`,
+    });
+  }
+  const s = result.data;
+  return {
+    corpusDir: path.resolve(cwd, s.CORPUS_DIR),
+    indexDir: path.resolve(cwd, s.INDEX_DIR),
+    embedder: s.EMBEDDER,
+    embeddingModel: s.EMBEDDING_MODEL,
+    embeddingDtype: s.EMBEDDING_DTYPE,
+    modelsDir: s.MODELS_DIR === undefined ? undefined : path.resolve(cwd, s.MODELS_DIR),
+    modelCacheDir: path.resolve(cwd, s.MODEL_CACHE_DIR),
+    embedWorkers: s.EMBED_WORKERS,
+    maxArticleBytes: s.MAX_ARTICLE_BYTES,
+    answerThreshold: s.ANSWER_THRESHOLD,
+    logLevel: s.LOG_LEVEL,
+    discord: {
+      token: s.DISCORD_TOKEN,
+      applicationId: s.DISCORD_APPLICATION_ID,
+      guildId: s.DISCORD_GUILD_ID,
+      answerChannels: s.ANSWER_CHANNELS,
+      restApi: s.DISCORD_REST_API,
+    },
+  };
+}
+
+/** Reads `.env` (without overriding real environment variables) and parses the result. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig({ ...process.env, ...overrides });
+}

@@ -1,0 +1,77 @@
+/** The engine's contract: the one facade both doors (Discord and terminal) use. */
+import type { AskResult, RetrievalMode } from './answer/types.js';
+import type { CorpusProblem } from './corpus/types.js';
+import type { Summary, SummaryRequest } from './summary/types.js';
+
+export interface AskOptions {
+  mode?: RetrievalMode;
+  /** Quotes to return in `answers` (1..3, default 3). */
+  maxAnswers?: number;
+}
+
+export interface ArticleListItem {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  sentences: number;
+}
+
+export interface ArticleList {
+  total: number;
+  offset: number;
+  items: ArticleListItem[];
+}
+
+export interface IngestProgress {
+  phase: 'reading' | 'embedding' | 'indexing' | 'saving';
+  done: number;
+  total: number;
+}
+
+export interface IngestReport {
+  corpusDir: string;
+  indexDir: string;
+  articles: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  passages: number;
+  sentences: number;
+  embedded: number;
+  /** Why the index was rebuilt from scratch, when it was (e.g. embedder changed, index corrupt). */
+  rebuilt: { code: string; message: string } | null;
+  problems: CorpusProblem[];
+  ms: number;
+}
+
+export interface EngineStats {
+  corpusDir: string;
+  indexDir: string;
+  embedder: { id: string; name: string; dimension: number; fallback: boolean; notice: string | null };
+  articles: number;
+  passages: number;
+  sentences: number;
+  indexBytes: number;
+  questionsAnswered: number;
+}
+
+export interface WarmUpReport {
+  ingest: IngestReport | null;
+  stats: EngineStats;
+  ms: number;
+}
+
+export interface Engine {
+  /** Loads the embedder and the index (ingesting first when the index is missing or stale). */
+  warmUp(options?: { onProgress?: (p: IngestProgress) => void }): Promise<WarmUpReport>;
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  /** Lists articles; `query` filters by id or title words (used for autocomplete). */
+  articles(options?: { query?: string; offset?: number; limit?: number }): Promise<ArticleList>;
+  ingest(options?: { rebuild?: boolean; onProgress?: (p: IngestProgress) => void }): Promise<IngestReport>;
+  summarize(request: SummaryRequest): Promise<Summary>;
+  stats(): Promise<EngineStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+/**
+ * One error catalog: every failure a user can cause or fix has a code, a message and a hint.
+ * Doors render `message` and `hint`; they never show a stack trace for these.
+ */
+export const ERROR_HINTS = {
+  CONFIG_INVALID: 'Fix the setting named above in .env or the environment (see .env.example).',
+  CORPUS_MISSING: 'Point --corpus (or CORPUS_DIR) at a folder of .txt, .md, .json or .jsonl articles.',
+  CORPUS_EMPTY: 'Add article files (.txt, .md, .json, .jsonl) to the corpus folder, then run `verbatim ingest`.',
+  ARTICLE_EMPTY: 'The file has no text; add the article text or remove the file.',
+  ARTICLE_BINARY: 'Only text articles are read; remove the file or convert it to .txt.',
+  ARTICLE_NOT_UTF8: 'Save the file as UTF-8 and run `verbatim ingest` again.',
+  ARTICLE_TOO_LARGE: 'Split the file into separate articles (MAX_ARTICLE_BYTES sets the limit).',
+  ARTICLE_UNREADABLE: 'Check that the file exists and is readable, then run `verbatim ingest` again.',
+  ARTICLE_MALFORMED: 'Fix the record (it needs at least a "text" field) and run `verbatim ingest` again.',
+  ARTICLE_NOT_FOUND: 'Run `verbatim articles` to see article ids and titles.',
+  INDEX_MISSING: 'Run `verbatim ingest` to build the index.',
+  INDEX_CORRUPT: 'The index will be rebuilt from the corpus; run `verbatim ingest --rebuild` to do it now.',
+  INDEX_VERSION_MISMATCH: 'The index was written by another version of verbatim; run `verbatim ingest --rebuild`.',
+  INDEX_MODEL_MISMATCH: 'The index was built with another embedder; run `verbatim ingest --rebuild` (it will also happen automatically).',
+  INDEX_LOCKED: 'Another verbatim process is writing this index; wait for it to finish.',
+  MODEL_UNAVAILABLE: 'Put the model files under MODELS_DIR, or allow internet access once so the model can be cached.',
+  EMBEDDER_FAILED: 'Check the embedder settings (EMBEDDER, EMBEDDING_MODEL, MODELS_DIR) and try again.',
+  QUESTION_EMPTY: 'Ask a question in words, for example: "What did Putin call Xi?"',
+  QUESTION_TOO_LONG: 'Shorten the question to one sentence (at most 500 characters).',
+  SUMMARY_NOT_AVAILABLE: 'This kind of summary is not available in this version.',
+  TOPIC_EMPTY: 'Give a topic in a few words, for example: "the military parade".',
+  DISCORD_FAILED: 'Discord did not accept the reply; try again in a moment.',
+  INTERNAL: 'This is a bug in verbatim; the log has the details.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_HINTS;
+
+export class VerbatimError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown; details?: Record<string, unknown> } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'VerbatimError';
+    this.code = code;
+    this.hint = options.hint ?? ERROR_HINTS[code];
+    this.details = options.details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; hint: string } {
+    return { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+export function isVerbatimError(error: unknown): error is VerbatimError {
+  return error instanceof VerbatimError;
+}
+
+/** Wraps anything thrown into a VerbatimError so doors always have a code and a hint to show. */
+export function toVerbatimError(error: unknown): VerbatimError {
+  if (isVerbatimError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new VerbatimError('INTERNAL', message, { cause: error });
+}
