@@ -1,0 +1,60 @@
+/** Sentence (and article) similarity: dense cosine blended with TF-IDF cosine of `terms()`. */
+import type { TermVector } from './term-weights.js';
+
+/** What similarity needs of a sentence or an article. */
+export interface TextView {
+  terms: TermVector;
+  /** Unit-length embedding; undefined when the index has none. */
+  vector: Float32Array | undefined;
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot;
+}
+
+export function sparseCosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
+  return dot;
+}
+
+/**
+ * `denseWeight * max(0, cos(vectors)) + (1 - denseWeight) * cos(tf-idf)`, in 0..1.
+ * Falls back to the lexical part alone when either side has no vector. denseWeight: 0..1.
+ */
+export function blendedSimilarity(a: TextView, b: TextView, denseWeight: number): number {
+  const lexical = sparseCosine(a.terms, b.terms);
+  if (!a.vector || !b.vector || denseWeight === 0) return lexical;
+  return denseWeight * Math.max(0, cosine(a.vector, b.vector)) + (1 - denseWeight) * lexical;
+}
+
+/** Symmetric matrix of pairwise similarities with a zero diagonal (a sentence does not vote for itself). */
+export function similarityMatrix(views: readonly TextView[], denseWeight: number): Float64Array[] {
+  const n = views.length;
+  const matrix = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = blendedSimilarity(views[i]!, views[j]!, denseWeight);
+      matrix[i]![j] = s;
+      matrix[j]![i] = s;
+    }
+  }
+  return matrix;
+}
+
+/** Unit-length mean of vectors, or undefined when there are none. */
+export function meanVector(vectors: readonly Float32Array[]): Float32Array | undefined {
+  const first = vectors[0];
+  if (!first) return undefined;
+  const mean = new Float32Array(first.length);
+  for (const vector of vectors) for (let i = 0; i < mean.length; i++) mean[i]! += vector[i]!;
+  let norm = 0;
+  for (let i = 0; i < mean.length; i++) norm += mean[i]! * mean[i]!;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return undefined;
+  for (let i = 0; i < mean.length; i++) mean[i]! /= norm;
+  return mean;
+}
