@@ -6,7 +6,8 @@ export interface Span {
   end: number;
 }
 
-export type ParagraphKind = 'body' | 'heading' | 'caption';
+/** 'credit' is a trailing publisher/agency line (e.g. `Athens News Agency`): quotable, but not story text for summaries. */
+export type ParagraphKind = 'body' | 'heading' | 'caption' | 'credit';
 
 export interface Paragraph extends Span {
   /** 0-based position among the article's kept paragraphs. */
@@ -41,6 +42,8 @@ export interface ArticleMeta {
   /** ISO date `YYYY-MM-DD` when the text or metadata says it; null means unknown. */
   date: string | null;
   url: string | null;
+  /** The dateline place opening the first paragraph (`BEIJING` in `BEIJING – …`), when there is one; it stays in the sentence text. */
+  dateline?: string;
   /** sha256 of the article's raw source, used for incremental ingest. */
   contentHash: string;
 }
