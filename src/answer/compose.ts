@@ -1,0 +1,156 @@
+/**
+ * From retrieved passages to an answer: every sentence of the candidate passages is scored, the
+ * best 1–3 become quotes with their answering span, agreeing sentences from other articles are
+ * grouped, and a confidence below the threshold turns the result into not_found with the nearest
+ * passages shown instead.
+ */
+import type { Article, Sentence } from '../corpus/types.js';
+import type { Candidate } from '../search/retrieve.js';
+import { dot } from '../search/vectors.js';
+import { terms } from '../index/tokenize.js';
+import type { AskResult, Quote } from './types.js';
+import type { QuestionAnalysis } from './question.js';
+import type { Entity } from './entities.js';
+import type { TermStats } from './term-stats.js';
+import { answeringEntities, coverage, positionPrior, speaksOfFuture, unknownShare } from './features.js';
+import { chooseSpan } from './span.js';
+import { agrees } from './group.js';
+import { quoteOf } from './cite.js';
+import { DEFAULT_WEIGHTS, confidenceOf, scoreSentence, type ScoredFeatures, type ScoreWeights } from './score.js';
+
+export interface AnswerContext {
+  stats: TermStats;
+  queryVector: Float32Array | null;
+  sentenceVector(articleId: string, sentenceIndex: number): Float32Array | undefined;
+  entities(article: Article, sentence: Sentence): Entity[];
+  threshold: number;
+  weights?: ScoreWeights;
+}
+
+interface Scored {
+  article: Article;
+  sentence: Sentence;
+  passageScore: number;
+  features: ScoredFeatures;
+  score: number;
+  span: { start: number; end: number } | null;
+  vector: Float32Array | undefined;
+}
+
+/** Sentences re-scored with entities (the costly feature): the best by the cheap features only. */
+const ENTITY_POOL = 12;
+const NEAREST = 3;
+const MORE = 5;
+
+export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'>;
+
+export function composeAnswer(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext, maxAnswers = 3): ComposedAnswer {
+  const weights = context.weights ?? DEFAULT_WEIGHTS;
+  const pool = sentencePool(candidates);
+  if (pool.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates' };
+
+  const questionTerms = question.terms;
+  const resolvedTerms = new Set(questionTerms.map((t) => context.stats.resolve(t)).filter((t): t is string => t !== null));
+  const unknown = unknownShare(questionTerms, context.stats);
+  const maxPassage = Math.max(...pool.map((p) => p.passageScore)) || 1;
+
+  const scored: Scored[] = pool.map(({ article, sentence, passageScore }) => {
+    const own = new Set(terms(sentence.text));
+    const window = new Set(own);
+    for (const neighbour of [article.sentences[sentence.index - 1], article.sentences[sentence.index + 1]]) {
+      if (neighbour) for (const t of terms(neighbour.text)) window.add(t);
+    }
+    for (const t of terms(article.title)) window.add(t);
+    const vector = context.sentenceVector(article.id, sentence.index);
+    const features: ScoredFeatures = {
+      lexical: coverage(questionTerms, own, context.stats),
+      context: coverage(questionTerms, window, context.stats),
+      dense: vector && context.queryVector ? dot(vector, context.queryVector) : 0,
+      passage: passageScore / maxPassage,
+      position: positionPrior(sentence.index),
+      heading: sentence.kind !== 'body',
+      type: question.type === 'other' || question.type === 'reason' ? null : 0,
+      future: null,
+      unknown,
+    };
+    return { article, sentence, passageScore, features, score: scoreSentence(features, weights), span: null, vector };
+  });
+  scored.sort((a, b) => b.score - a.score);
+
+  for (const item of scored.slice(0, ENTITY_POOL)) {
+    const entities = context.entities(item.article, item.sentence);
+    if (item.features.type !== null) item.features.type = answeringEntities(question, entities).length > 0 ? 1 : 0;
+    if (question.future) item.features.future = speaksOfFuture(item.sentence.text);
+    item.span = chooseSpan(question, item.sentence.text, entities, resolvedTerms);
+    item.score = scoreSentence(item.features, weights);
+  }
+  const ranked = [...scored.slice(0, ENTITY_POOL)].sort((a, b) => b.score - a.score).concat(scored.slice(ENTITY_POOL));
+
+  const best = ranked[0]!;
+  const confidence = confidenceOf(best.features, best.score, weights);
+  const answered = confidence >= context.threshold;
+  const toQuote = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, s.span);
+
+  if (!answered) {
+    const nearest = ranked.slice(0, NEAREST).map(toQuote);
+    return { status: 'not_found', confidence: round(confidence), answers: [], nearest, more: [], reason: 'below-threshold' };
+  }
+
+  const picked = pickAnswers(ranked, question.list ? 3 : maxAnswers, question.list);
+  const answers = picked.map((group) => ({ ...toQuote(group.lead), alsoReportedBy: group.others.map((o) => toQuote(o).citation) }));
+  const used = new Set(picked.flatMap((g) => [g.lead, ...g.others]));
+  const rest = ranked.filter((s) => !used.has(s));
+  return {
+    status: 'answered',
+    confidence: round(confidence),
+    answers: answers.slice(0, Math.max(1, maxAnswers)),
+    nearest: rest.slice(0, NEAREST).map(toQuote),
+    more: rest.filter((s) => s.score >= best.score * 0.5).slice(0, MORE).map(toQuote),
+  };
+}
+
+/** The best sentence, then up to two more that score close to it, each with its agreeing sentences from other articles. */
+function pickAnswers(ranked: readonly Scored[], limit: number, list: boolean): Array<{ lead: Scored; others: Scored[] }> {
+  const groups: Array<{ lead: Scored; others: Scored[] }> = [];
+  const taken = new Set<Scored>();
+  const floor = ranked[0]!.score * (list ? 0.75 : 0.88);
+  for (const candidate of ranked) {
+    if (groups.length >= limit || candidate.score < floor) break;
+    if (taken.has(candidate)) continue;
+    const group = { lead: candidate, others: [] as Scored[] };
+    taken.add(candidate);
+    for (const other of ranked) {
+      if (taken.has(other) || other.score < floor * 0.8) continue;
+      if (agrees(asGroupable(candidate), asGroupable(other)) && !group.others.some((o) => o.article.id === other.article.id)) {
+        group.others.push(other);
+        taken.add(other);
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+function asGroupable(s: Scored) {
+  return { article: s.article.id, text: s.sentence.text, vector: s.vector, spanText: s.span ? s.sentence.text.slice(s.span.start, s.span.end) : null };
+}
+
+/** Every sentence of every candidate passage once, with the best fused score of a passage holding it. */
+function sentencePool(candidates: readonly Candidate[]): Array<{ article: Article; sentence: Sentence; passageScore: number }> {
+  const seen = new Map<string, { article: Article; sentence: Sentence; passageScore: number }>();
+  for (const candidate of candidates) {
+    for (let i = candidate.passage.sentenceStart; i < candidate.passage.sentenceEnd; i++) {
+      const sentence = candidate.article.sentences[i];
+      if (!sentence) continue;
+      const key = `${candidate.article.id}\u0000${i}`;
+      const entry = seen.get(key);
+      if (!entry) seen.set(key, { article: candidate.article, sentence, passageScore: candidate.fused });
+      else entry.passageScore = Math.max(entry.passageScore, candidate.fused);
+    }
+  }
+  return [...seen.values()];
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

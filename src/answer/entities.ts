@@ -1,0 +1,111 @@
+/**
+ * Entities in a sentence, with offsets into the sentence text: dates, numbers and durations from
+ * wink-nlp's recogniser, names from proper-noun runs (classified by compromise's lexicon), and
+ * quoted phrases. Used to match what a question asks for and to pick the answering span.
+ */
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export type EntityType = 'person' | 'place' | 'org' | 'name' | 'date' | 'number' | 'duration' | 'quote';
+
+export interface Entity {
+  type: EntityType;
+  /** Offsets into the sentence text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const wink = winkNLP(model);
+const its = wink.its;
+
+const WINK_TYPES: Record<string, EntityType | undefined> = {
+  DATE: 'date',
+  TIME: 'date',
+  DURATION: 'duration',
+  CARDINAL: 'number',
+  MONEY: 'number',
+  PERCENT: 'number',
+  ORDINAL: 'number',
+};
+
+const ORG_WORDS = /\b(university|agency|organi[sz]ation|council|court|bank|ministry|society|institute|news|tv|media|party|army|forces|company|corporation|group|association|union|committee|department|office)\b/i;
+const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de']);
+
+export function findEntities(text: string): Entity[] {
+  const doc = wink.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const offsets = tokenOffsets(text, values);
+  const entities: Entity[] = [];
+
+  const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  const types = doc.entities().out(its.type) as string[];
+  spans.forEach(([first, last], i) => {
+    const type = WINK_TYPES[types[i] ?? ''];
+    const a = offsets[first];
+    const b = offsets[last];
+    if (type && a && b) entities.push({ type, start: a.start, end: b.end, text: text.slice(a.start, b.end) });
+  });
+
+  for (const [first, last] of properNounRuns(values, pos)) {
+    const a = offsets[first]!;
+    const b = offsets[last]!;
+    const name = text.slice(a.start, b.end);
+    entities.push({ type: classifyName(name), start: a.start, end: b.end, text: name });
+  }
+
+  for (const match of text.matchAll(/“([^”]{2,300})”|"([^"]{2,300})"/g)) {
+    const inner = match[1] ?? match[2] ?? '';
+    const start = match.index + 1;
+    entities.push({ type: 'quote', start, end: start + inner.length, text: inner });
+  }
+  return entities.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** Maps each token back to its place in the text (wink keeps token values verbatim). */
+function tokenOffsets(text: string, values: readonly string[]): Array<{ start: number; end: number } | undefined> {
+  const out: Array<{ start: number; end: number } | undefined> = [];
+  let cursor = 0;
+  for (const value of values) {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) {
+      out.push(undefined);
+      continue;
+    }
+    out.push({ start: at, end: at + value.length });
+    cursor = at + value.length;
+  }
+  return out;
+}
+
+/** Runs of proper nouns, allowing inner connectors ("University of Tokyo"), as inclusive token ranges. */
+function properNounRuns(values: readonly string[], pos: readonly string[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < values.length) {
+    if (pos[i] !== 'PROPN') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < values.length) {
+      if (pos[end + 1] === 'PROPN') end++;
+      else if (CONNECTORS.has(values[end + 1]!.toLowerCase()) && pos[end + 2] === 'PROPN') end += 2;
+      else break;
+    }
+    runs.push([i, end]);
+    i = end + 1;
+  }
+  return runs;
+}
+
+function classifyName(name: string): EntityType {
+  const doc = nlp(name);
+  if (ORG_WORDS.test(name) || doc.organizations().found) return 'org';
+  if (doc.people().found) return 'person';
+  if (doc.places().found) return 'place';
+  if (/^[A-Z]{2,6}$/.test(name)) return 'org';
+  return 'name';
+}

@@ -1,0 +1,73 @@
+/**
+ * Per-sentence evidence for one question. Pure: everything a score needs is passed in, so the
+ * features test with hand-made sentences and no model.
+ */
+import type { AnswerType, QuestionAnalysis } from './question.js';
+import type { Entity, EntityType } from './entities.js';
+import type { TermStats } from './term-stats.js';
+import { words } from '../index/tokenize.js';
+
+/** Which entity types answer which question types; 'name' is an unclassified proper noun. */
+export const COMPATIBLE: Record<AnswerType, readonly EntityType[]> = {
+  person: ['person', 'name'],
+  place: ['place', 'name', 'org'],
+  org: ['org', 'name'],
+  date: ['date'],
+  number: ['number'],
+  duration: ['duration', 'date'],
+  quote: ['quote'],
+  reason: [],
+  other: [],
+};
+
+/**
+ * IDF-weighted share of the question's corpus terms that occur in `present`.
+ * 0..1; terms the corpus lacks entirely are left to `unknownShare`.
+ */
+export function coverage(questionTerms: readonly string[], present: ReadonlySet<string>, stats: TermStats): number {
+  let total = 0;
+  let hit = 0;
+  for (const raw of questionTerms) {
+    const term = stats.resolve(raw);
+    if (!term) continue;
+    const weight = stats.idf(term);
+    total += weight;
+    if (present.has(term)) hit += weight;
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+/**
+ * Share of the question's weight carried by terms no sentence in the corpus contains ("tanks",
+ * "daughter"): 0..1. High values mean the question is about something the articles never mention.
+ */
+export function unknownShare(questionTerms: readonly string[], stats: TermStats): number {
+  const rare = Math.log(1 + stats.sentences);
+  let total = 0;
+  let unknown = 0;
+  for (const raw of questionTerms) {
+    const term = stats.resolve(raw);
+    const weight = term ? stats.idf(term) : rare;
+    total += weight;
+    if (!term) unknown += weight;
+  }
+  return total > 0 ? unknown / total : 0;
+}
+
+/** Entities of the type the question asks for that the question does not already name. */
+export function answeringEntities(question: QuestionAnalysis, entities: readonly Entity[]): Entity[] {
+  const wanted = COMPATIBLE[question.type];
+  return entities.filter((e) => wanted.includes(e.type) && !words(e.text).every((w) => question.words.has(w)));
+}
+
+const FUTURE_MARKERS = /\b(will|would|is due to|are due to|plans? to|planned|is expected to|are expected to|next|upcoming|scheduled|is set to|are set to|later this)\b/i;
+
+/** For "when will…" questions: does the sentence speak of the future at all? */
+export function speaksOfFuture(text: string): boolean {
+  return FUTURE_MARKERS.test(text);
+}
+
+/** Mild lead prior: news puts key facts first. 1 for the first sentence, 0.5 by the 10th. */
+export function positionPrior(sentenceIndex: number): number {
+  return 1 / (1 + sentenceIndex / 10);
+}

@@ -1,0 +1,63 @@
+/**
+ * The interactive harness: the same questions and commands as the Discord bot, answered in the
+ * terminal with no Discord. What it prints is what the bot would answer.
+ */
+import readline from 'node:readline/promises';
+import type { Engine } from '../engine-types.js';
+import { renderAnswer } from './render-answer.js';
+import { renderError } from './render-error.js';
+import { renderArticles, renderIngest, renderStats } from './render-misc.js';
+import { renderSummary } from './render-summary.js';
+import { styleFor } from './style.js';
+import { parseSummaryCommand } from './summary-args.js';
+
+const HELP = `Ask a question about the articles, or:
+  /summary article <id or title words>   /summary topic <words>   /summary corpus
+  /articles [page]   /reindex   /stats   /help   /quit`;
+
+export async function runHarness(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<void> {
+  const style = styleFor(output);
+  const rl = readline.createInterface({ input, output, terminal: Boolean(output.isTTY) });
+  output.write(`verbatim harness — answers quoted from the articles. ${HELP}\n`);
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = (await rl.question('\n> ')).trim();
+      } catch {
+        break; // input closed
+      }
+      if (!line) continue;
+      if (line === '/quit' || line === '/exit') break;
+      try {
+        output.write((await handleLine(engine, line, style)) + '\n');
+      } catch (error) {
+        output.write(renderError(error) + '\n');
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+async function handleLine(engine: Engine, line: string, style: ReturnType<typeof styleFor>): Promise<string> {
+  const [command, ...rest] = line.split(/\s+/);
+  switch (command) {
+    case '/help':
+      return HELP;
+    case '/articles': {
+      const page = Math.max(1, Number(rest[0] ?? 1) || 1);
+      return renderArticles(await engine.articles({ offset: (page - 1) * 10, limit: 10 }));
+    }
+    case '/reindex':
+      return renderIngest(await engine.ingest());
+    case '/stats':
+      return renderStats(await engine.stats());
+    case '/summary':
+      return renderSummary(await engine.summarize(parseSummaryCommand(rest)), style);
+    case '/ask':
+      return renderAnswer(await engine.ask(rest.join(' ')), style);
+    default:
+      return renderAnswer(await engine.ask(line), style);
+  }
+}

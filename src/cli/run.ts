@@ -1,0 +1,4 @@
+/** Entry point of the `verbatim` command. */
+import { runCli } from './main.js';
+
+await runCli(process.argv);

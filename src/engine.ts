@@ -1,0 +1,218 @@
+/**
+ * The one facade both doors use. Constructing it does no I/O; `warmUp()` loads the embedder and
+ * the index (building or refreshing it from the corpus), so `--help` stays instant and the bot can
+ * acknowledge Discord before anything slow happens.
+ */
+import type { Config } from './config.js';
+import { VerbatimError } from './errors.js';
+import type { Article, Sentence } from './corpus/types.js';
+import { loadCorpus } from './corpus/load-corpus.js';
+import { buildPassages } from './corpus/passages.js';
+import type { Embedder } from './embedding/embedder.js';
+import { createEmbedder } from './embedding/create-embedder.js';
+import { ingestArticles } from './index/ingest.js';
+import type { LoadedIndex } from './index/store.js';
+import { retrieve } from './search/retrieve.js';
+import type { FusionMethod } from './search/fusion.js';
+import type { AskResult } from './answer/types.js';
+import { analyzeQuestion } from './answer/question.js';
+import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
+import { buildTermStats, type TermStats } from './answer/term-stats.js';
+import { findEntities, type Entity } from './answer/entities.js';
+import { composeAnswer } from './answer/compose.js';
+import { DEFAULT_THRESHOLD } from './answer/threshold.js';
+import { summarizeWithIndex } from './summary/engine-summary.js';
+import type { Summary, SummaryRequest } from './summary/types.js';
+import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
+import { LruCache } from './lru.js';
+import { directorySize } from './fs-size.js';
+
+export interface EngineDeps {
+  /** Replaces the configured embedder (tests pass a double or a tiny model; benchmarks pass a cached one). */
+  createEmbedder?: (config: Config) => Promise<{ embedder: Embedder; fallback: boolean; notice: string | null }>;
+  /** Where notices go (the embedder fallback notice, rebuild reasons). */
+  notice?: (message: string) => void;
+  fusion?: FusionMethod;
+}
+
+interface Loaded {
+  embedder: Embedder;
+  fallback: boolean;
+  notice: string | null;
+  index: LoadedIndex;
+  stats: TermStats;
+}
+
+export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
+  let loaded: Promise<Loaded> | null = null;
+  let embedderReady: Promise<{ embedder: Embedder; fallback: boolean; notice: string | null }> | null = null;
+  let current: Loaded | null = null;
+  let questionsAnswered = 0;
+  const entityCache = new LruCache<string, Entity[]>(20_000);
+  const queryCache = new LruCache<string, Float32Array>(1_000);
+  const notify = deps.notice ?? (() => {});
+
+  function getEmbedder() {
+    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c, { log: notify })))(config).then((made) => {
+      if (made.notice) notify(made.notice);
+      return made;
+    });
+    return embedderReady;
+  }
+
+  async function runIngest(rebuild: boolean, onProgress?: (p: IngestProgress) => void): Promise<{ loaded: Loaded; report: IngestReport }> {
+    const started = performance.now();
+    const made = await getEmbedder();
+    onProgress?.({ phase: 'reading', done: 0, total: 1 });
+    const { articles, problems } = await loadCorpus(config.corpusDir, { maxArticleBytes: config.maxArticleBytes });
+    if (articles.length === 0 && problems.length === 0) {
+      throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
+    }
+    const { index, report } = await ingestArticles({
+      indexRoot: config.indexDir,
+      embedder: made.embedder,
+      articles,
+      rebuild,
+      buildPassages: (article) => buildPassages(article),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
+    const next: Loaded = { ...made, index, stats: buildTermStats(index.articles.values()) };
+    current = next;
+    entityCache.clear();
+    return {
+      loaded: next,
+      report: { ...report, corpusDir: config.corpusDir, problems, ms: Math.round(performance.now() - started) },
+    };
+  }
+
+  function ensureLoaded(onProgress?: (p: IngestProgress) => void): Promise<Loaded> {
+    loaded ??= runIngest(false, onProgress).then((r) => {
+      lastWarmIngest = r.report;
+      return r.loaded;
+    });
+    loaded.catch(() => {
+      loaded = null;
+    });
+    return loaded;
+  }
+  let lastWarmIngest: IngestReport | null = null;
+
+  async function embedQuery(embedder: Embedder, text: string): Promise<Float32Array> {
+    const hit = queryCache.get(text);
+    if (hit) return hit;
+    const [vector] = await embedder.embed([text]);
+    queryCache.set(text, vector!);
+    return vector!;
+  }
+
+  function entitiesOf(article: Article, sentence: Sentence): Entity[] {
+    const key = `${article.contentHash}:${sentence.index}`;
+    let found = entityCache.get(key);
+    if (!found) {
+      found = findEntities(sentence.text);
+      entityCache.set(key, found);
+    }
+    return found;
+  }
+
+  async function statsOf(state: Loaded): Promise<EngineStats> {
+    return {
+      corpusDir: config.corpusDir,
+      indexDir: state.index.dir,
+      embedder: { ...state.embedder.info, fallback: state.fallback, notice: state.notice },
+      articles: state.index.articles.size,
+      passages: state.index.passages.size,
+      sentences: [...state.index.articles.values()].reduce((n, a) => n + a.sentences.length, 0),
+      indexBytes: await directorySize(state.index.dir),
+      questionsAnswered,
+    };
+  }
+
+  return {
+    async warmUp(options = {}): Promise<WarmUpReport> {
+      const started = performance.now();
+      const state = await ensureLoaded(options.onProgress);
+      return { ingest: lastWarmIngest, stats: await statsOf(state), ms: Math.round(performance.now() - started) };
+    },
+
+    async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
+      const started = performance.now();
+      const question = validateQuestion(rawQuestion);
+      const mode = options.mode ?? 'hybrid';
+      const state = current ?? (await ensureLoaded());
+      const trace = { mode, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0, candidates: 0 };
+      const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
+        trace.totalMs = round(performance.now() - started);
+        questionsAnswered++;
+        return { question: rawQuestion, ...result, trace };
+      };
+      if (isUnsupportedScript(question)) {
+        return finish({ status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'unsupported-language' });
+      }
+      if (state.index.passages.size === 0) {
+        return finish({ status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'empty-index' });
+      }
+      const analysis = analyzeQuestion(question);
+      let t = performance.now();
+      const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
+      trace.embedMs = round(performance.now() - t);
+      t = performance.now();
+      const candidates = retrieve(state.index, analysis.text, queryVector, { mode, fusion: deps.fusion ?? 'score' });
+      trace.retrieveMs = round(performance.now() - t);
+      trace.candidates = candidates.length;
+      t = performance.now();
+      const composed = composeAnswer(analysis, candidates, {
+        stats: state.stats,
+        queryVector: mode === 'bm25' ? null : queryVector,
+        sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
+        entities: entitiesOf,
+        threshold: config.answerThreshold ?? DEFAULT_THRESHOLD[mode],
+      }, options.maxAnswers ?? 3);
+      trace.answerMs = round(performance.now() - t);
+      return finish(composed);
+    },
+
+    async articles(options = {}): Promise<ArticleList> {
+      const state = current ?? (await ensureLoaded());
+      const offset = Math.max(0, options.offset ?? 0);
+      const limit = Math.max(1, Math.min(100, options.limit ?? 25));
+      const query = options.query?.trim().toLowerCase() ?? '';
+      const items = [...state.index.articles.values()]
+        .filter((a) => !query || a.id.toLowerCase().includes(query) || query.split(/\s+/).every((w) => a.title.toLowerCase().includes(w)))
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((a) => ({ id: a.id, title: a.title, publisher: a.publisher, date: a.date, url: a.url, sentences: a.sentences.length }));
+      return { total: items.length, offset, items: items.slice(offset, offset + limit) };
+    },
+
+    async ingest(options = {}): Promise<IngestReport> {
+      const run = runIngest(options.rebuild ?? false, options.onProgress);
+      loaded = run.then((r) => r.loaded);
+      return (await run).report;
+    },
+
+    async summarize(request: SummaryRequest): Promise<Summary> {
+      const state = current ?? (await ensureLoaded());
+      return summarizeWithIndex(state.index, request, {
+        embed: (text) => embedQuery(state.embedder, text),
+        retrieve: (text, vector) => retrieve(state.index, text, vector, { mode: 'hybrid', limit: 30, maxPerArticle: 8 }),
+      });
+    },
+
+    async stats(): Promise<EngineStats> {
+      return statsOf(current ?? (await ensureLoaded()));
+    },
+
+    async close(): Promise<void> {
+      const made = embedderReady ? await embedderReady.catch(() => null) : null;
+      await made?.embedder.close();
+      embedderReady = null;
+      loaded = null;
+      current = null;
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the interactive harness over
+ * the corpus (building the index on first run).
+ */
+import { loadConfig } from './config.js';
+import { runCli } from './cli/main.js';
+import { renderError } from './cli/render-error.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.discord.token) {
+    await runCli([process.argv[0]!, process.argv[1]!]);
+    return;
+  }
+  const [{ createEngine }, { startBot }, { createLogger }] = await Promise.all([
+    import('./engine.js'),
+    import('./discord/bot.js'),
+    import('./logger.js'),
+  ]);
+  const logger = createLogger(config);
+  const engine = createEngine(config, { notice: (message) => logger.warn({ notice: message }, message) });
+  const bot = await startBot({ config, engine, logger });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(renderError(error) + '\n');
+  process.exitCode = 1;
+});
