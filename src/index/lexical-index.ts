@@ -1,0 +1,20 @@
+/** The LexicalIndex port: keyword (BM25) search over passage texts, analysed with `terms()` from tokenize.ts. */
+
+export interface LexicalHit {
+  label: number;
+  /** BM25 relevance; higher is better, only comparable within one query. */
+  score: number;
+}
+
+export interface LexicalIndex {
+  readonly size: number;
+  /** Indexes `text` under a label not currently present. */
+  add(label: number, text: string): void;
+  /** Removes a label; removing an unknown label is a no-op. */
+  remove(label: number): void;
+  has(label: number): boolean;
+  /** Best first, at most k hits; only passages sharing at least one term with the query. */
+  search(query: string, k: number): LexicalHit[];
+  /** The persisted form. */
+  toJSON(): string;
+}

@@ -1,0 +1,82 @@
+/** The index manifest: what a per-embedder index folder holds, written last so it commits a generation. */
+import { z } from 'zod';
+import { VerbatimError } from '../errors.js';
+
+/** Bump when any persisted file changes shape or meaning; older indexes are then rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+export const MANIFEST_FORMAT = 'verbatim-index';
+export const MANIFEST_FILE = 'manifest.json';
+
+const fileEntry = z.object({
+  name: z.string().regex(/^[\w.-]+$/),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const manifestArticle = z.object({
+  contentHash: z.string(),
+  /** Labels of the article's passages, in passage order. */
+  labels: z.array(z.number().int().nonnegative()),
+  sentences: z.number().int().nonnegative(),
+  /** Where the article's sentence vectors start: a sentence-vector file and a row offset into it (null: no sentences). */
+  vectors: z.object({ file: z.string(), row: z.number().int().nonnegative() }).nullable(),
+});
+
+export const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.number().int(),
+  /** Increases with every write; file names carry it so a new set never overwrites the committed one. */
+  generation: z.number().int().nonnegative(),
+  writtenAt: z.string(),
+  embedder: z.object({ id: z.string(), name: z.string(), dimension: z.number().int().positive() }),
+  hnsw: z.object({ m: z.number().int().positive(), efConstruction: z.number().int().positive() }),
+  counts: z.object({ articles: z.number().int().nonnegative(), passages: z.number().int().nonnegative(), sentences: z.number().int().nonnegative() }),
+  /** Labels come from this counter and are never reused. */
+  nextLabel: z.number().int().nonnegative(),
+  files: z.object({
+    articles: fileEntry,
+    passages: fileEntry,
+    dense: fileEntry,
+    lexical: fileEntry,
+    sentenceVectors: z.array(fileEntry),
+  }),
+  articles: z.record(z.string(), manifestArticle),
+});
+
+export type FileEntry = z.infer<typeof fileEntry>;
+export type ManifestArticle = z.infer<typeof manifestArticle>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Every file a manifest refers to. */
+export function manifestFiles(manifest: Manifest): FileEntry[] {
+  const { articles, passages, dense, lexical, sentenceVectors } = manifest.files;
+  return [articles, passages, dense, lexical, ...sentenceVectors];
+}
+
+/**
+ * Parses manifest text. Throws INDEX_VERSION_MISMATCH for a verbatim manifest of another format version and
+ * INDEX_CORRUPT for anything else that is not a valid manifest.
+ */
+export function parseManifest(text: string, file: string): Manifest {
+  const corrupt = (reason: string): VerbatimError => new VerbatimError('INDEX_CORRUPT', `The index manifest ${file} ${reason}.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw corrupt('is not valid JSON');
+  }
+  const header = z.object({ format: z.literal(MANIFEST_FORMAT), version: z.number() }).safeParse(raw);
+  if (!header.success) throw corrupt('is not a verbatim index manifest');
+  if (header.data.version !== INDEX_FORMAT_VERSION) {
+    throw new VerbatimError(
+      'INDEX_VERSION_MISMATCH',
+      `The index at ${file} has format version ${header.data.version}; this verbatim reads version ${INDEX_FORMAT_VERSION}.`,
+    );
+  }
+  const manifest = manifestSchema.safeParse(raw);
+  if (!manifest.success) {
+    const issue = manifest.error.issues[0]!;
+    throw corrupt(`is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+  }
+  return manifest.data;
+}
