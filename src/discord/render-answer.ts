@@ -1,0 +1,64 @@
+/** An AskResult as a Discord reply: quotes with citations, confidence, and buttons for more and feedback. */
+import { ButtonStyle } from 'discord.js';
+import type { AskResult, NotFoundReason, Quote } from '../answer/types.js';
+import { answerFooter } from './answer-footer.js';
+import { encodeButton } from './custom-ids.js';
+import { fitBlocks, type Fitted } from './fit.js';
+import { EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX } from './limits.js';
+import { buttonRow, reply, type ButtonSpec, type Reply } from './payload.js';
+import { renderQuoteBlock } from './render-quote.js';
+
+export const ANSWERED_TITLE = 'From the articles';
+export const NOT_FOUND_TITLE = 'The articles do not say';
+const ANSWERED_COLOUR = 0x2e7d32;
+const NOT_FOUND_COLOUR = 0x9e9e9e;
+/** Room kept for the "n more quotes did not fit" line. */
+const NOTE_ROOM = 100;
+
+const REASONS: Record<NotFoundReason, string> = {
+  'below-threshold': 'Some passages are related, but none answers the question closely enough.',
+  'no-candidates': 'No passage matches the question.',
+  'empty-index': 'No articles are indexed yet; someone with Manage Server can run /reindex.',
+  'unsupported-language': 'Only questions in English can be answered.',
+};
+
+function notFoundHeader(result: AskResult): string {
+  const reason = result.reason === undefined ? '' : ` ${REASONS[result.reason]}`;
+  const nearest = result.nearest.length > 0 ? '\n**Nearest passages** (related, but they do not answer it):' : '';
+  return `**The articles do not say.**${reason}${nearest}`;
+}
+
+/** The quotes the answer embed shows, fitted to the room left by title, header and footer. */
+function fitAnswer(result: AskResult, title: string, header: string): Fitted<Quote> {
+  const quotes = result.status === 'answered' ? result.answers : result.nearest;
+  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - title.length - answerFooter(result).length);
+  const headerCost = header.length === 0 ? 0 : header.length + 2;
+  return fitBlocks(quotes, room - headerCost - NOTE_ROOM, renderQuoteBlock);
+}
+
+/** Quotes for "More sources": answers that did not fit, then the engine's further supporting quotes. */
+export function moreQuotes(result: AskResult): Quote[] {
+  const dropped = result.status === 'answered' ? fitAnswer(result, ANSWERED_TITLE, '').dropped : [];
+  return [...dropped, ...result.more];
+}
+
+/** `key` names this answer in button ids: the id of the message or interaction that asked. */
+export function renderAnswer(result: AskResult, key: string): Reply {
+  const answered = result.status === 'answered';
+  const title = answered ? ANSWERED_TITLE : NOT_FOUND_TITLE;
+  const header = answered ? '' : notFoundHeader(result);
+  const fitted = fitAnswer(result, title, header);
+  const note = answered && fitted.dropped.length > 0 ? `*${fitted.dropped.length} more quote(s) did not fit here; see More sources.*` : '';
+  const description = [header, fitted.text, note].filter((part) => part.length > 0).join('\n\n');
+  const extra = moreQuotes(result).length;
+  const more: ButtonSpec = { customId: encodeButton({ kind: 'more', key }), label: `More sources (${extra})`, style: ButtonStyle.Primary };
+  const buttons: ButtonSpec[] = [
+    ...(extra > 0 ? [more] : []),
+    { customId: encodeButton({ kind: 'vote', vote: 'up', key }), label: 'Helpful', emoji: '👍' },
+    { customId: encodeButton({ kind: 'vote', vote: 'down', key }), label: 'Not helpful', emoji: '👎' },
+  ];
+  return reply({
+    embeds: [{ title, description, color: answered ? ANSWERED_COLOUR : NOT_FOUND_COLOUR, footer: { text: answerFooter(result) } }],
+    components: [buttonRow(buttons)],
+  });
+}
