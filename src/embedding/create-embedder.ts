@@ -1,0 +1,58 @@
+/**
+ * The one place that chooses and loads the embedder (EMBEDDER): `minilm` is the Transformers.js model only,
+ * `use` the Universal Sentence Encoder lite only, and `auto` tries the model (MODELS_DIR, else the cache folder,
+ * else the Hub) and falls back to USE lite with one clear notice when it cannot be loaded. The Hub attempt is
+ * bounded (hub-fetch.ts) so a machine without internet falls back in well under a second, or 15 s at worst.
+ */
+import type { Config } from '../config.js';
+import { isVerbatimError, VerbatimError } from '../errors.js';
+import type { Embedder } from './embedder.js';
+import { describeModelLoadFailure } from './model-load-failure.js';
+import { TransformersEmbedder, transformersOptionsFromConfig } from './transformers-embedder.js';
+import { UseEmbedder } from './use-embedder.js';
+
+export interface CreatedEmbedder {
+  /** Loaded and ready to embed. */
+  embedder: Embedder;
+  /** True when `auto` could not load the model and fell back to USE lite. */
+  fallback: boolean;
+  /** The fallback notice (also passed to `log` once), or null. */
+  notice: string | null;
+}
+
+export async function createEmbedder(config: Config, options: { log?: (notice: string) => void } = {}): Promise<CreatedEmbedder> {
+  if (config.embedder === 'use') return { embedder: await loadUse(config), fallback: false, notice: null };
+  const model = new TransformersEmbedder(transformersOptionsFromConfig(config));
+  try {
+    await model.load();
+    return { embedder: model, fallback: false, notice: null };
+  } catch (error) {
+    if (config.embedder === 'minilm') throw error;
+    const notice = fallbackNotice(config, error);
+    options.log?.(notice);
+    return { embedder: await loadUse(config), fallback: true, notice };
+  }
+}
+
+/** Names the model, the reason in a few words, what answers use now, and how to get the model. */
+export function fallbackNotice(config: Config, error: unknown): string {
+  const reason = describeModelLoadFailure(isVerbatimError(error) && error.cause !== undefined ? error.cause : error);
+  const howTo = config.modelsDir === undefined
+    ? `allow internet access once so it is cached in ${config.modelCacheDir}, or set MODELS_DIR to a folder holding ${config.embeddingModel}/`
+    : `put its files in ${config.modelsDir}/${config.embeddingModel}/, or unset MODELS_DIR and allow internet access once`;
+  return (
+    `The embedding model ${config.embeddingModel} (${config.embeddingDtype}) could not be loaded: ${reason}. ` +
+    `Answers use the offline Universal Sentence Encoder lite instead. To use ${config.embeddingModel}, ${howTo}.`
+  );
+}
+
+async function loadUse(config: Config): Promise<UseEmbedder> {
+  const use = new UseEmbedder({ workers: config.embedWorkers });
+  try {
+    await use.load();
+    return use;
+  } catch (error) {
+    if (isVerbatimError(error)) throw error;
+    throw new VerbatimError('EMBEDDER_FAILED', `The Universal Sentence Encoder lite could not start: ${describeModelLoadFailure(error)}.`, { cause: error });
+  }
+}
