@@ -1,0 +1,44 @@
+import * as chrono from 'chrono-node';
+
+const DATE_PREFIX = /^(?:(?:last\s+)?updated|published|posted|date|first published)\s*:?\s*(?:on\s+)?/i;
+/** What may surround the date on a date line: separators, a time-zone abbreviation. */
+const DATE_LEFTOVER = /^[\s,.|·•–—-]*(?:\p{Lu}{2,4})?[\s,.|·•–—-]*$/u;
+const FOUR_DIGIT_YEAR = /\b\d{4}\b/;
+/** A cheap test before asking chrono (which is slow): a date line names a month or writes a numeric date. */
+const MAY_BE_DATE = /\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
+
+export interface DateLine {
+  /** ISO date when the line names a year, month and day; null for a partial date (`Sept 4`). */
+  iso: string | null;
+}
+
+/** A line that is nothing but a date (`September 04, 2025`, `Updated: 3 Sep 2025 10:30 GMT`), or null. */
+export function readDateLine(line: string): DateLine | null {
+  const text = line.trim().replace(DATE_PREFIX, '');
+  if (text.length === 0 || text.length > 60 || !MAY_BE_DATE.test(text)) return null;
+  const results = chrono.parse(text);
+  const [result] = results;
+  if (results.length !== 1 || result === undefined) return null;
+  const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
+  if (!DATE_LEFTOVER.test(leftover)) return null;
+  if (!result.start.isCertain('day') || !result.start.isCertain('month')) return null;
+  return { iso: FOUR_DIGIT_YEAR.test(result.text) ? isoFromParts(result.start.get('year'), result.start.get('month'), result.start.get('day')) : null };
+}
+
+/**
+ * ISO date from a metadata value (front matter, JSON field): a YAML Date, epoch milliseconds, or any
+ * date string chrono reads with a year, month and day. Anything else gives null, never a guess.
+ */
+export function isoDateFromMeta(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'number' && Number.isFinite(value)) return isoDateFromMeta(new Date(value));
+  if (typeof value !== 'string' || !FOUR_DIGIT_YEAR.test(value)) return null;
+  const [result] = chrono.parse(value);
+  if (result === undefined || !result.start.isCertain('day') || !result.start.isCertain('month')) return null;
+  return isoFromParts(result.start.get('year'), result.start.get('month'), result.start.get('day'));
+}
+
+function isoFromParts(year: number | null, month: number | null, day: number | null): string | null {
+  if (year === null || month === null || day === null) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

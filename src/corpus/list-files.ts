@@ -1,0 +1,59 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.json', '.jsonl'] as const;
+export type ArticleExtension = (typeof ARTICLE_EXTENSIONS)[number];
+
+export interface ListedFile {
+  /** Path relative to the corpus folder with '/' separators: the article id. */
+  relative: string;
+  absolute: string;
+  extension: ArticleExtension;
+}
+
+/**
+ * Article files under `dir`, recursively and sorted by relative path. Dot-files, dot-folders and
+ * node_modules are skipped; symbolic links are followed, each real folder visited once.
+ */
+export async function listArticleFiles(dir: string): Promise<ListedFile[]> {
+  const found: ListedFile[] = [];
+  const visited = new Set<string>();
+  const visit = async (folder: string, prefix: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
+    const entries = await readdir(folder, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const absolute = path.join(folder, entry.name);
+      const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      const kind = entry.isSymbolicLink() ? await linkTarget(absolute) : entry;
+      if (kind?.isDirectory() === true) {
+        await visit(absolute, relative);
+      } else if (kind === null || kind.isFile()) {
+        const extension = articleExtension(entry.name);
+        if (extension !== null) found.push({ relative, absolute, extension });
+      }
+    }
+  };
+  await visit(dir, '');
+  return found.sort((a, b) => compareIds(a.relative, b.relative));
+}
+
+export function articleExtension(name: string): ArticleExtension | null {
+  const extension = path.extname(name).toLowerCase();
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(extension) ? (extension as ArticleExtension) : null;
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function linkTarget(absolute: string): Promise<{ isDirectory(): boolean; isFile(): boolean } | null> {
+  try {
+    return await stat(absolute);
+  } catch {
+    return null; // a dangling link: listed, so reading it reports the file as unreadable
+  }
+}

@@ -1,0 +1,91 @@
+import { stat } from 'node:fs/promises';
+import { VerbatimError } from '../errors.js';
+import { compareIds, listArticleFiles, type ListedFile } from './list-files.js';
+import { parseArticle, type ParseArticleInput } from './parse-article.js';
+import { corpusProblem, problemFromError } from './problems.js';
+import { readJsonRecords, readJsonlRecords } from './read-records.js';
+import { readTextFile } from './read-text-file.js';
+import type { Article, CorpusProblem } from './types.js';
+
+export interface LoadCorpusOptions {
+  /** Largest article file (.txt/.md/.json) or JSONL line read, in bytes; default 10 MiB. */
+  maxArticleBytes?: number;
+  /** Called for each problem as it is found (progress output); all problems are also returned. */
+  onProblem?: (problem: CorpusProblem) => void;
+}
+
+export interface LoadedCorpus {
+  /** Sorted by id. Empty when nothing readable was found: the caller decides (see requireArticles). */
+  articles: Article[];
+  problems: CorpusProblem[];
+}
+
+export const DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+/** Files read at once: enough to hide disk latency, few enough to keep memory flat. */
+const READ_CONCURRENCY = 8;
+
+/**
+ * Reads every article under `dir` (recursively): .txt, .md/.markdown (YAML front matter), .json (a
+ * record or an array of records) and .jsonl (a record per line). A file that cannot be used becomes a
+ * problem and never stops the load. Throws VerbatimError CORPUS_MISSING when `dir` is not a folder.
+ */
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  await requireFolder(dir);
+  const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  const report = (problem: CorpusProblem): void => {
+    problems.push(problem);
+    options.onProblem?.(problem);
+  };
+  const files = await listArticleFiles(dir);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+      await loadFile(file, maxBytes, (article) => articles.push(article), report);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  articles.sort((a, b) => compareIds(a.id, b.id));
+  problems.sort((a, b) => compareIds(a.path, b.path));
+  return { articles, problems };
+}
+
+/** The articles of a load, or VerbatimError CORPUS_EMPTY when there are none (for callers that need some). */
+export function requireArticles(corpus: LoadedCorpus, dir: string): Article[] {
+  if (corpus.articles.length > 0) return corpus.articles;
+  const skipped = corpus.problems.length === 0 ? '' : ` (${corpus.problems.length} file(s) skipped with problems)`;
+  throw new VerbatimError('CORPUS_EMPTY', `No readable articles in ${dir}${skipped}.`);
+}
+
+async function requireFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null) throw new VerbatimError('CORPUS_MISSING', `The corpus folder ${dir} does not exist.`);
+  if (!info.isDirectory()) throw new VerbatimError('CORPUS_MISSING', `${dir} is a file, not a folder of articles.`);
+}
+
+async function loadFile(file: ListedFile, maxBytes: number, add: (article: Article) => void, report: (problem: CorpusProblem) => void): Promise<void> {
+  const keep = (id: string, input: Omit<ParseArticleInput, 'id'>): void => {
+    try {
+      const article = parseArticle({ id, ...input });
+      if (article.sentences.length > 0) add(article);
+      else report(corpusProblem(id, 'ARTICLE_EMPTY', `${id} has no article text once page furniture is set aside.`));
+    } catch (error) {
+      report(problemFromError(id, error));
+    }
+  };
+  try {
+    if (file.extension === '.json' || file.extension === '.jsonl') {
+      const read = file.extension === '.json' ? readJsonRecords : readJsonlRecords;
+      for await (const outcome of read(file.absolute, file.relative, maxBytes)) {
+        if ('problem' in outcome) report(outcome.problem);
+        else keep(outcome.id, outcome.record.input);
+      }
+    } else {
+      const { text, contentHash } = await readTextFile(file.absolute, file.relative, maxBytes);
+      keep(file.relative, { text, contentHash, format: file.extension === '.txt' ? 'text' : 'markdown' });
+    }
+  } catch (error) {
+    report(problemFromError(file.relative, error));
+  }
+}
