@@ -7,17 +7,19 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine-types.js';
 import { VerbatimError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { LruCache } from '../lru.js';
 import { clientOptions, gatewayIntents } from './client-options.js';
 import type { BotContext } from './context.js';
 import { discordFailure } from './discord-errors.js';
 import { reportMessageFailure } from './failure.js';
 import { handleMessage } from './handlers/message.js';
 import { messageOrigin } from './origin.js';
-import { RecentAnswers } from './recent-answers.js';
 import { registerCommands } from './register.js';
 import { routeInteraction } from './router.js';
 
 export const DEFAULT_ARTICLES_PAGE_SIZE = 10;
+/** Answers kept for their buttons; an older answer is asked again from the question in its footer. */
+const RECENT_ANSWERS = 500;
 /** How long stop() waits for a reconnecting shard before destroying anyway. */
 const STOP_SETTLE_MS = 5000;
 
@@ -101,7 +103,7 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     engine,
     logger,
     config,
-    answers: new RecentAnswers(),
+    answers: new LruCache(RECENT_ANSWERS),
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
   };

@@ -1,4 +1,4 @@
-/** One quote as a numbered block: the sentence (answer span in bold), its citation, and other sources. */
+/** One quote as a block: the sentence quoted (answer span in bold), its numbered citation, and other sources. */
 import type { Quote } from '../answer/types.js';
 import { escapeText } from './escape.js';
 import { shortenAtWord } from './fit.js';
@@ -17,7 +17,7 @@ export function quoteText(quote: Pick<Quote, 'sentence' | 'span' | 'citation'>, 
 }
 
 export function renderQuoteBlock(quote: Quote, position: number, textMax = Number.POSITIVE_INFINITY): string {
-  const lines = [`**${position}.** “${quoteText(quote, textMax)}”`, `↳ ${formatCitation(quote.citation)}`];
+  const lines = [`> ${quoteText(quote, textMax)}`, `**[${position}]** ${formatCitation(quote.citation)}`];
   for (const other of quote.alsoReportedBy) lines.push(`↳ also reported by ${formatCitation(other)}`);
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { escapeText } from './escape.js';
 import { fitBlocks, shortenAtWord, type BlockRenderer } from './fit.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX } from './limits.js';
 import { reply, type Reply } from './payload.js';
-import { formatCitation, formatSource } from './render-citation.js';
+import { formatSource } from './render-citation.js';
 import { quoteText, renderQuoteBlock } from './render-quote.js';
 
 const SUMMARY_COLOUR = 0x1565c0;
@@ -12,18 +12,20 @@ const NOTE_ROOM = 100;
 
 const asQuote = (s: SummarySentence) => ({ ...s, span: null });
 
-const articleSentence: BlockRenderer<SummarySentence> = (s, position, textMax) =>
-  `**${position}.** “${quoteText(asQuote(s), textMax)}” (¶ ${s.citation.paragraph})`;
+const articleSentence: BlockRenderer<SummarySentence> = (s, _position, textMax) =>
+  `> ${quoteText(asQuote(s), textMax)} (¶ ${s.citation.paragraph})`;
 
 const topicSentence: BlockRenderer<SummarySentence> = (s, position, textMax) => renderQuoteBlock(asQuote(s), position, textMax);
 
+const storyLine = (s: SummarySentence, textMax: number): string =>
+  `> ${quoteText(asQuote(s), textMax)} — *${escapeText(s.citation.title)}*, ¶ ${s.citation.paragraph}`;
+
 const story: BlockRenderer<SummaryStory> = (item, position, textMax) => {
   const dates = item.dates.length === 0 ? '' : ` (${[...new Set([item.dates[0], item.dates.at(-1)])].join(' – ')})`;
-  const sentences = item.sentences.map((s) => `• “${quoteText(asQuote(s), textMax)}” — *${escapeText(s.citation.title)}*, ¶ ${s.citation.paragraph}`);
   return [
-    `**Story ${position}${dates}:** “${quoteText(asQuote(item.headline), textMax)}”`,
-    `↳ ${formatCitation(item.headline.citation)}`,
-    ...sentences,
+    `**Story ${position}**${dates}`,
+    storyLine(item.headline, textMax),
+    ...item.sentences.map((s) => storyLine(s, textMax)),
     `Sources: ${item.sources.map(formatSource).join('; ')}`,
   ].join('\n');
 };
@@ -39,9 +41,9 @@ function body(summary: Summary, budget: number): { text: string; dropped: number
     const fitted = fitBlocks(summary.stories, budget, story);
     return { text: fitted.text, dropped: fitted.dropped.length };
   }
-  const renderer = summary.kind === 'article' ? articleSentence : topicSentence;
-  const source = summary.kind === 'article' && summary.sentences[0] !== undefined ? `↳ ${formatSource(summary.sentences[0].citation)}` : '';
-  const fitted = fitBlocks(summary.sentences, budget - source.length - 2, renderer, '\n');
+  const article = summary.kind === 'article';
+  const source = article && summary.sentences[0] !== undefined ? `**Source:** ${formatSource(summary.sentences[0].citation)}` : '';
+  const fitted = fitBlocks(summary.sentences, budget - source.length - 2, article ? articleSentence : topicSentence, article ? '\n' : '\n\n');
   return { text: [source, fitted.text].filter(Boolean).join('\n\n'), dropped: fitted.dropped.length };
 }
 

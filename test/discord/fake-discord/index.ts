@@ -1,0 +1,303 @@
+/**
+ * A fake Discord on loopback for the real discord.js client: REST under /api/v10 and the Gateway on one
+ * port (see /work/shared/docs/discord-fake-protocol.md). Tests act as users (say, command, click) and read
+ * back what the bot sent.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayIntentBits } from 'discord.js';
+import { ADMIN_PERMISSIONS, guild, guildCreate, MEMBER_PERMISSIONS, message, user, type RawChannel, type RawGuild, type RawMessage, type RawUser } from './entities.js';
+import { FakeGateway } from './gateway.js';
+import { snowflake } from './ids.js';
+import { buttonInteraction, commandInteraction, type CommandOption } from './interactions.js';
+import { FakeRest, type RestAnswer, type Route } from './rest.js';
+
+const EPHEMERAL = 1 << 6;
+const LOADING = 1 << 7;
+
+/** Everything the bot did in answer to one interaction. */
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  /** Callback bodies in order: {type: 4|5|6|7|8, data}. */
+  callbacks: Array<{ type: number; data?: Record<string, unknown> }>;
+  /** The reply (or, for a button, the message it sits on) as last edited. */
+  original: RawMessage | null;
+  followUps: RawMessage[];
+  deleted: boolean;
+  /** Every body the bot sent for this interaction (callbacks, edits, follow-ups). */
+  bodies: Array<Record<string, unknown>>;
+}
+
+export interface FakeDiscordOptions {
+  token: string;
+  heartbeatIntervalMs?: number;
+}
+
+type Body = Record<string, unknown>;
+
+export class FakeDiscord {
+  readonly bot: RawUser = user('verbatim', true);
+  readonly owner: RawUser = user('owner');
+  readonly member: RawUser = user('reader');
+  readonly otherBot: RawUser = user('another-bot', true);
+  readonly applicationId = snowflake();
+  readonly guild: RawGuild;
+  readonly rest: FakeRest;
+  readonly gateway: FakeGateway;
+  /** Registered commands by scope: 'global' or a guild id. */
+  readonly commands = new Map<string, Body[]>();
+  readonly messages = new Map<string, RawMessage>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  /** Every MESSAGE_CREATE sent, as delivered (content blanked when the intents say so). */
+  readonly delivered: RawMessage[] = [];
+  typing = 0;
+  private port = 0;
+
+  private constructor(private readonly server: Server, options: FakeDiscordOptions) {
+    this.guild = guild(this.owner, ['general', 'ask-here']);
+    this.rest = new FakeRest(options.token, this.routes());
+    server.on('request', (req, res) => {
+      this.rest.serve(req, res).catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+    this.gateway = new FakeGateway(server, {
+      token: options.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000,
+      ready: (sessionId) => ({
+        v: 10,
+        user: this.bot,
+        guilds: [{ id: this.guild.id, unavailable: true }],
+        session_id: sessionId,
+        resume_gateway_url: this.gatewayUrl,
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: 0 },
+      }),
+      afterReady: () => [{ t: 'GUILD_CREATE', d: guildCreate(this.guild, this.bot) }],
+    });
+  }
+
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const server = createServer();
+    const fake = new FakeDiscord(server, options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.port = (server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** For DISCORD_REST_API: discord.js appends `/v10` and the route. */
+  get restUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get general(): RawChannel {
+    return this.guild.channels[0]!;
+  }
+
+  get askHere(): RawChannel {
+    return this.guild.channels[1]!;
+  }
+
+  /** `<@id>` for the bot, as a user's client writes a mention. */
+  get botMention(): string {
+    return `<@${this.bot.id}>`;
+  }
+
+  // --- acting as users -------------------------------------------------------------------------
+
+  /** A user posts a message; returns it as stored (with full content, whatever the bot is shown). */
+  say(content: string, options: { author?: RawUser; channel?: RawChannel } = {}): RawMessage {
+    const known = [this.bot, this.owner, this.member, this.otherBot];
+    const mentions = known.filter((u) => content.includes(`<@${u.id}>`) || content.includes(`<@!${u.id}>`));
+    const sent = message({ channel: options.channel ?? this.general, author: options.author ?? this.member, content, mentions, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } });
+    this.messages.set(sent.id, sent);
+    this.deliver(sent);
+    return sent;
+  }
+
+  command(name: string, options: CommandOption[] = [], invoker: { user?: RawUser; admin?: boolean; autocomplete?: boolean } = {}): InteractionRecord {
+    const registered = [...this.commands.values()].flat().find((c) => c.name === name);
+    const payload = commandInteraction(this.applicationId, this.invoker(invoker), ADMIN_PERMISSIONS, {
+      id: typeof registered?.id === 'string' ? registered.id : snowflake(),
+      name,
+      options,
+      ...(invoker.autocomplete === true ? { autocomplete: true } : {}),
+    });
+    return this.interact(payload, null);
+  }
+
+  click(on: RawMessage, customId: string, invoker: { user?: RawUser; admin?: boolean } = {}): InteractionRecord {
+    return this.interact(buttonInteraction(this.applicationId, this.invoker(invoker), ADMIN_PERMISSIONS, on, customId), on);
+  }
+
+  /** Polls until `check` returns something other than undefined/false/null; fails with `what` after the timeout. */
+  async until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value !== undefined && value !== null && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Bot messages in a channel (REST sends, not interaction replies), oldest first. */
+  botMessages(channel: RawChannel = this.general): RawMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channel.id && m.author.id === this.bot.id);
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.stop();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private invoker(options: { user?: RawUser; admin?: boolean }) {
+    return { user: options.user ?? (options.admin === true ? this.owner : this.member), permissions: options.admin === true ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS, channel: this.general };
+  }
+
+  private interact(payload: Record<string, unknown>, on: RawMessage | null): InteractionRecord {
+    const record: InteractionRecord = { id: String(payload.id), token: String(payload.token), callbacks: [], original: on, followUps: [], deleted: false, bodies: [] };
+    this.interactions.set(record.token, record);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return record;
+  }
+
+  /** Real Discord blanks what a message says unless the bot has MessageContent, is mentioned, or wrote it. */
+  private deliver(raw: RawMessage): void {
+    const intents = this.gateway.intents ?? 0;
+    if ((intents & GatewayIntentBits.GuildMessages) === 0) return;
+    const readable = (intents & GatewayIntentBits.MessageContent) !== 0 || raw.author.id === this.bot.id || raw.mentions.some((u) => u.id === this.bot.id);
+    const shown = readable ? raw : { ...raw, content: '', embeds: [], attachments: [], components: [] };
+    this.delivered.push(shown);
+    this.gateway.dispatch('MESSAGE_CREATE', shown);
+  }
+
+  private botMessage(channelId: string, body: Body, extra: Partial<RawMessage> = {}): RawMessage {
+    const channel = this.guild.channels.find((c) => c.id === channelId) ?? this.general;
+    const reference = body.message_reference as RawMessage['message_reference'] | undefined;
+    return message({
+      channel,
+      author: this.bot,
+      content: typeof body.content === 'string' ? body.content : '',
+      embeds: (body.embeds as RawMessage['embeds'] | undefined) ?? [],
+      components: (body.components as RawMessage['components'] | undefined) ?? [],
+      flags: typeof body.flags === 'number' ? body.flags : 0,
+      ...(reference === undefined ? {} : { message_reference: { ...reference, channel_id: channel.id, guild_id: channel.guild_id }, type: 19 }),
+      ...extra,
+    });
+  }
+
+  private edit(target: RawMessage, body: Body): RawMessage {
+    if (typeof body.content === 'string') target.content = body.content;
+    if (Array.isArray(body.embeds)) target.embeds = body.embeds as RawMessage['embeds'];
+    if (Array.isArray(body.components)) target.components = body.components as RawMessage['components'];
+    target.flags &= ~LOADING;
+    target.edited_timestamp = new Date().toISOString();
+    return target;
+  }
+
+  private record(token: string): InteractionRecord | undefined {
+    return this.interactions.get(token);
+  }
+
+  private callback(id: string, token: string, body: Body, query: URLSearchParams): RestAnswer {
+    const record = this.record(token);
+    if (record === undefined || record.id !== id) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    if (record.callbacks.length > 0) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+    const type = Number(body.type);
+    const data = (body.data ?? {}) as Body;
+    record.callbacks.push({ type, data });
+    record.bodies.push(body);
+    if (type === 4) record.original = this.botMessage(this.general.id, data);
+    if (type === 5) record.original = this.botMessage(this.general.id, {}, { flags: (Number(data.flags ?? 0) & EPHEMERAL) | LOADING });
+    if (type === 7 && record.original !== null) this.edit(record.original, data);
+    const withResponse = query.get('with_response') === 'true';
+    return withResponse ? { status: 200, body: { interaction: { id, type: 2 }, resource: { type, message: record.original } } } : { status: 204 };
+  }
+
+  private routes(): Route[] {
+    const json = (body: unknown, status = 200): RestAnswer => ({ status, body });
+    const commandRoutes = (pattern: string, scopeOf: (params: string[]) => string): Route[] => [
+      { method: 'GET', pattern, handle: ({ params }) => json(this.commands.get(scopeOf(params)) ?? []) },
+      {
+        method: 'PUT',
+        pattern,
+        handle: ({ params, body }) => {
+          const stored = (body as Body[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }));
+          this.commands.set(scopeOf(params), stored);
+          return json(stored);
+        },
+      },
+    ];
+    return [
+      { method: 'GET', pattern: '/gateway/bot', handle: () => json({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }) },
+      { method: 'GET', pattern: '/applications/@me', handle: () => json({ id: this.applicationId, name: 'verbatim', bot: this.bot, flags: 0 }) },
+      ...commandRoutes('/applications/:/commands', () => 'global'),
+      ...commandRoutes('/applications/:/guilds/:/commands', (params) => params[1]!),
+      {
+        method: 'POST',
+        pattern: '/channels/:/typing',
+        handle: () => {
+          this.typing += 1;
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: '/channels/:/messages',
+        handle: ({ params, body }) => {
+          const sent = this.botMessage(params[0]!, body as Body);
+          this.messages.set(sent.id, sent);
+          this.deliver(sent);
+          return json(sent);
+        },
+      },
+      { method: 'POST', pattern: '/interactions/:/:/callback', public: true, handle: ({ params, body, query }) => this.callback(params[0]!, params[1]!, body as Body, query) },
+      {
+        method: 'PATCH',
+        pattern: '/webhooks/:/:/messages/@original',
+        public: true,
+        handle: ({ params, body }) => {
+          const record = this.record(params[1]!);
+          if (record === undefined) return json({ message: 'Unknown webhook', code: 10015 }, 404);
+          record.bodies.push(body as Body);
+          record.original = record.original === null ? this.botMessage(this.general.id, body as Body) : this.edit(record.original, body as Body);
+          return json(record.original);
+        },
+      },
+      {
+        method: 'DELETE',
+        pattern: '/webhooks/:/:/messages/@original',
+        public: true,
+        handle: ({ params }) => {
+          const record = this.record(params[1]!);
+          if (record === undefined) return json({ message: 'Unknown webhook', code: 10015 }, 404);
+          record.deleted = true;
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: '/webhooks/:/:',
+        public: true,
+        handle: ({ params, body }) => {
+          const record = this.record(params[1]!);
+          if (record === undefined) return json({ message: 'Unknown webhook', code: 10015 }, 404);
+          record.bodies.push(body as Body);
+          const sent = this.botMessage(this.general.id, body as Body);
+          record.followUps.push(sent);
+          return json(sent);
+        },
+      },
+    ];
+  }
+}
