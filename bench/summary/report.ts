@@ -1,0 +1,61 @@
+/** Renders the BBC summary results as a markdown table with the run's provenance. */
+import type { Scores } from './evaluate.js';
+
+export interface RunInfo {
+  command: string;
+  date: string;
+  commit: string;
+  machine: string;
+  split: string;
+  articles: number;
+  embedder: string;
+  embedMs: number;
+  embedded: number;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  verbatim: 'ours: LexRank over USE-lite + TF-IDF similarity, lead prior, MMR (k sentences)',
+  'verbatim-lexical': 'ours without embeddings (TF-IDF similarity only; the --no-embeddings ablation)',
+  'lead-k': 'first k sentences (same budget as ours)',
+  'lead-3': 'first 3 sentences (the classic baseline; shorter than the budget when k > 3)',
+  'random-k': `k random sentences (seeded), in article order`,
+  'textrank-k': 'plain TextRank (Mihalcea & Tarau 2004), top k, no prior, no MMR',
+};
+
+const pct = (x: number): string => (100 * x).toFixed(1);
+
+export function renderMarkdown(results: Record<string, Record<string, Scores>>, info: RunInfo): string {
+  const methods = Object.keys(results);
+  const groups = ['all', ...Object.keys(results[methods[0]!] ?? {}).filter((g) => g !== 'all').sort()];
+  const lines = [
+    '# Extractive summaries on BBC News Summary',
+    '',
+    `- command: \`${info.command}\``,
+    `- date: ${info.date}; commit: ${info.commit}; machine: ${info.machine}`,
+    `- split: ${info.split} (${info.articles} articles; exact duplicates skipped; parameters were chosen on the dev split only)`,
+    `- embedder: ${info.embedder}; embedding took ${(info.embedMs / 1000).toFixed(1)} s (${info.embedded} sentences newly embedded, the rest from bench/.cache)`,
+    '- budget: every method gets k = the number of sentences in the article\'s reference summary (≈45% of the article), except lead-3.',
+    '- ROUGE: F1 ×100, rouge-score conventions (Porter stemming, ROUGE-L over the whole summary); sentence P/R: a chosen sentence is right when ≥50% of it lies in reference spans, a reference sentence found when ≥50% of it is chosen.',
+    '',
+    '| method | what | ' + ['R-1', 'R-2', 'R-L', 'sent P', 'sent R', 'ms/article'].join(' | ') + ' |',
+    '|---|---|' + '---:|'.repeat(6),
+    ...methods.map((m) => {
+      const s = results[m]!.all!;
+      return `| ${m} | ${DESCRIPTIONS[m] ?? ''} | ${pct(s.rouge1)} | **${pct(s.rouge2)}** | ${pct(s.rougeL)} | ${pct(s.sentencePrecision)} | ${pct(s.sentenceRecall)} | ${s.msPerArticle.toFixed(2)} |`;
+    }),
+    '',
+    '## ROUGE-2 F1 per category',
+    '',
+    '| method | ' + groups.map((g) => `${g} (${results[methods[0]!]![g]!.articles})`).join(' | ') + ' |',
+    '|---|' + '---:|'.repeat(groups.length),
+    ...methods.map((m) => `| ${m} | ${groups.map((g) => pct(results[m]![g]!.rouge2)).join(' | ')} |`),
+    '',
+    '## ROUGE-1 / ROUGE-L F1 per category',
+    '',
+    '| method | ' + groups.join(' | ') + ' |',
+    '|---|' + '---:|'.repeat(groups.length),
+    ...methods.map((m) => `| ${m} | ${groups.map((g) => `${pct(results[m]![g]!.rouge1)} / ${pct(results[m]![g]!.rougeL)}`).join(' | ')} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
