@@ -7,13 +7,12 @@ const FOUR_DIGIT_YEAR = /\b\d{4}\b/;
 /** A cheap test before asking chrono (which is slow): a date line names a month or writes a numeric date. */
 const MAY_BE_DATE = /\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
 
-export interface DateLine {
-  /** ISO date when the line names a year, month and day; null for a partial date (`Sept 4`). */
-  iso: string | null;
-}
-
-/** A line that is nothing but a date (`September 04, 2025`, `Updated: 3 Sep 2025 10:30 GMT`), or null. */
-export function readDateLine(line: string): DateLine | null {
+/**
+ * The ISO date of a line that is nothing but a full date (`September 04, 2025`, `Updated: 3 Sep 2025
+ * 10:30 GMT`), else null. A date without a year (`Sunday, 27 February` over a match preview) is the
+ * story's own information, not a publication date, so it is not a date line.
+ */
+export function readDateLine(line: string): string | null {
   const text = line.trim().replace(DATE_PREFIX, '');
   if (text.length === 0 || text.length > 60 || !MAY_BE_DATE.test(text)) return null;
   const results = chrono.parse(text);
@@ -21,8 +20,8 @@ export function readDateLine(line: string): DateLine | null {
   if (results.length !== 1 || result === undefined) return null;
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
   if (!DATE_LEFTOVER.test(leftover)) return null;
-  if (!result.start.isCertain('day') || !result.start.isCertain('month')) return null;
-  return { iso: FOUR_DIGIT_YEAR.test(result.text) ? isoFromParts(result.start.get('year'), result.start.get('month'), result.start.get('day')) : null };
+  if (!result.start.isCertain('day') || !result.start.isCertain('month') || !FOUR_DIGIT_YEAR.test(result.text)) return null;
+  return isoFromParts(result.start.get('year'), result.start.get('month'), result.start.get('day'));
 }
 
 /**

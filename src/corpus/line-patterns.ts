@@ -8,8 +8,8 @@ const ALSO_READ = /^(?:also read|read also|read more|see also|related(?: story| 
 const CHROME_LABEL = /^(?:highlights|advertisement|sponsored|trending(?: now)?|most read|top stories|related(?: stories| articles| news)?|share(?: this(?: article)?)?)$/i;
 /** Ends like a sentence: a full stop, ?, !, or a clause mark (after any closing quotes or brackets). */
 const TERMINAL_END = /[.!?:;,…]["”’»)\]]*$/;
-/** The first letter or digit, after any quotes, brackets or currency signs, is a capital or a digit. */
-const STARTS_LIKE_A_LINE = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u;
+/** The first letter or digit, after any quotes, brackets or currency signs, is a capital or a digit (or a brand like `iTunes`). */
+const STARTS_LIKE_A_LINE = /^[^\p{L}\p{N}]*(?:[\p{Lu}\p{N}]|\p{Ll}{1,2}\p{Lu})/u;
 /** A list item (`- `, `* `, `• `): story text, never a heading. */
 const LIST_BULLET = /^[-*•–—]\s/;
 const CAPITALISED_WORD = /^["“‘«(]?[\p{Lu}\p{N}]/u;

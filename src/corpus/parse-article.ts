@@ -119,7 +119,7 @@ function lastOfKind(paragraphs: Paragraph[], kind: Paragraph['kind']): Paragraph
 function dateFromLines(text: string, furniture: Furniture[]): string | null {
   for (const item of furniture) {
     if (item.reason !== 'date-line') continue;
-    const iso = readDateLine(text.slice(item.start, item.end))?.iso;
+    const iso = readDateLine(text.slice(item.start, item.end));
     if (iso) return iso;
   }
   return null;

@@ -1,5 +1,5 @@
 import sbd from 'sbd';
-import { addQuoteBoundaries, dropCreditBoundaries, dropGluedBoundaries } from './sentence-fixups.js';
+import { addQuoteBoundaries, dropCreditBoundaries, dropGluedBoundaries, dropInitialismBoundaries, repairDriftedBoundaries } from './sentence-fixups.js';
 import { trimSpan } from './text-lines.js';
 import type { Span } from './types.js';
 
@@ -8,13 +8,16 @@ const SBD_OPTIONS = { preserve_whitespace: true, newline_boundaries: false, sani
 /**
  * Sentence spans of `text[from, to)` (one paragraph), trimmed of surrounding whitespace, in order.
  * sbd (rule-based, fast) finds the boundaries — it already copes with `Mr Xi`, `U.S. Army`, `Sept. 3`,
- * `St. Petersburg`, `J. Smith`, `3.5`, `,”` and `to… uphold`; the fix-ups in sentence-fixups.ts handle the rest.
+ * `St. Petersburg`, `J. Smith`, `3.5`, `,”` and `to… uphold`; the fix-ups in sentence-fixups.ts handle the rest
+ * (a boundary drifted a word late, `?”` + capital, `treaty...North`, `U.S. President` mid-sentence,
+ * a trailing `– CNN`).
  */
 export function splitSentences(text: string, from: number, to: number): Span[] {
   const pieces = sbd.sentences(text.slice(from, to), SBD_OPTIONS);
-  let boundaries = pieceEnds(text, from, to, pieces);
+  let boundaries = repairDriftedBoundaries(text, from, pieceEnds(text, from, to, pieces));
   boundaries = addQuoteBoundaries(text, from, to, boundaries);
   boundaries = dropGluedBoundaries(text, boundaries);
+  boundaries = dropInitialismBoundaries(text, boundaries);
   boundaries = dropCreditBoundaries(text, to, boundaries);
   return spansBetween(text, from, to, boundaries);
 }
