@@ -14,7 +14,7 @@ const MAY_BE_DATE = /\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a
  */
 export function readDateLine(line: string): string | null {
   const text = line.trim().replace(DATE_PREFIX, '');
-  if (text.length === 0 || text.length > 60 || !MAY_BE_DATE.test(text)) return null;
+  if (text.length === 0 || text.length > 60 || !FOUR_DIGIT_YEAR.test(text) || !MAY_BE_DATE.test(text)) return null;
   const results = chrono.parse(text);
   const [result] = results;
   if (results.length !== 1 || result === undefined) return null;

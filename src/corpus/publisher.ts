@@ -10,7 +10,7 @@ const NAME_WORD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*|of|the|and|for|de|&)$/u
 export function publisherFromLine(line: string): string | null {
   const text = line.replace(/\s+/g, ' ').trim();
   const prefixed = LINE_PREFIX.test(text);
-  const name = text.replace(LINE_PREFIX, '').replace(/^©\s*/, '');
+  const name = text.replace(LINE_PREFIX, '').replace(/^(?:©\s*)?(?:\d{4}\s+)?/, '');
   const nameWords = words(name);
   if (nameWords.length === 0 || nameWords.length > 6 || name.length > 50) return null;
   if (!nameWords.every((word) => NAME_WORD.test(word)) || !/^[\p{Lu}\p{N}]/u.test(name)) return null;

@@ -34,5 +34,6 @@ export function trimSpan(text: string, span: Span): Span {
 }
 
 function isSpace(code: number): boolean {
-  return code === 0xfeff || /\s/.test(String.fromCharCode(code));
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && (code === 0xfeff || /\s/.test(String.fromCharCode(code)));
 }
