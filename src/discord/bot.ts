@@ -2,7 +2,7 @@
  * The Discord door: logs in, keeps the slash commands registered, and routes messages and interactions
  * to the engine. discord.js does its own resuming and rate-limit waiting; nothing here retries on top.
  */
-import { Client, Events, Status, type ClientOptions, type Message } from 'discord.js';
+import { Client, Events, RESTEvents, Status, type ClientOptions, type Message } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-types.js';
 import { VerbatimError } from '../errors.js';
@@ -46,7 +46,11 @@ function listen(client: Client, ctx: BotContext): void {
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ event: 'discord.disconnected', shard, code: event.code }, 'gateway closed for good'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ event: 'discord.reconnecting', shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ event: 'discord.resumed', shard, replayed }, 'gateway resumed'));
-  client.rest.on('rateLimited', (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited; discord.js waits and retries'));
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limit reached; discord.js waits before the next call'));
+  // An unexpected 429 is retried by discord.js after Retry-After without a rateLimited event: log it from the response.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) logger.warn({ event: 'discord.rate_limited', route: request.route, method: request.method, retryAfter: response.headers.get('retry-after') }, '429 from Discord; discord.js retries after Retry-After');
+  });
   client.on(Events.InteractionCreate, (interaction) => {
     routeInteraction(ctx, interaction).catch((error: unknown) => logger.error({ event: 'discord.reply_failed', err: error }, 'could not report a failure to the user'));
   });

@@ -24,11 +24,10 @@ export async function reportInteractionFailure(logger: Logger, interaction: Repl
     await interaction.reply(payload);
     return;
   }
+  // A public "thinking…" placeholder would otherwise stay in the channel for good (followUp marks it replied).
+  const publicPlaceholder = interaction.isChatInputCommand() && !interaction.replied && interaction.ephemeral !== true;
   await interaction.followUp(payload);
-  // A public "thinking…" placeholder would otherwise stay in the channel for good.
-  if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied && interaction.ephemeral !== true) {
-    await interaction.deleteReply();
-  }
+  if (publicPlaceholder) await interaction.deleteReply();
 }
 
 export async function reportMessageFailure(logger: Logger, message: Message, origin: Origin, error: unknown): Promise<void> {

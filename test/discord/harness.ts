@@ -1,4 +1,4 @@
-/** Starts the real bot (startBot, real discord.js Client) against a fresh fake Discord, capturing logs. */
+/** Starts the real bot (startBot, real discord.js Client) against a fake Discord, capturing its logs. */
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { Engine } from '../../src/engine-types.js';
@@ -6,6 +6,8 @@ import { createLogger } from '../../src/logger.js';
 import { FakeDiscord } from './fake-discord/index.js';
 
 export const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-loopback-tests-only';
+/** A part of the token that would show in a log line even if the rest were cut. */
+export const TOKEN_SECRET_PART = 'for-loopback-tests-only';
 
 export interface LogLine {
   level: number;
@@ -14,61 +16,75 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
-export interface Harness {
-  fake: FakeDiscord;
-  bot: RunningBot;
-  config: Config;
-  logs: LogLine[];
-  /** Raw JSON lines as written, to check nothing secret reaches the output. */
-  rawLogs: string[];
-  stop(): Promise<void>;
-}
-
 export interface HarnessOptions {
   engine: Engine;
-  /** Make the fake's second channel an ANSWER_CHANNELS channel (asks for MessageContent). */
+  /** Make the fake's second channel an ANSWER_CHANNELS channel (the bot then asks for MessageContent). */
   answerChannel?: boolean;
   articlesPageSize?: number;
-  heartbeatIntervalMs?: number;
 }
 
-export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const fake = await FakeDiscord.start({ token: TOKEN, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000 });
-  const config = parseConfig({
-    CORPUS_DIR: 'unused-by-the-bot',
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_REST_API: fake.restUrl,
-    DISCORD_GUILD_ID: fake.guild.id,
-    ANSWER_CHANNELS: options.answerChannel === true ? fake.askHere.id : '',
-    LOG_LEVEL: 'trace',
-  });
-  const rawLogs: string[] = [];
-  const logs: LogLine[] = [];
-  const logger = createLogger(config, {
-    destination: {
-      write: (line: string) => {
-        rawLogs.push(line);
-        logs.push(JSON.parse(line) as LogLine);
-      },
-    },
-  });
-  const bot = await startBot({
-    config,
-    engine: options.engine,
-    logger,
-    articlesPageSize: options.articlesPageSize,
-    // The default identify throttler waits ~5 s on a timer that cannot be cancelled.
-    clientOptions: { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } },
-  });
-  return {
-    fake,
-    bot,
-    config,
-    logs,
-    rawLogs,
-    stop: async () => {
-      await bot.stop();
-      await fake.stop();
-    },
-  };
+export class Harness {
+  readonly logs: LogLine[] = [];
+  /** Raw JSON lines as written, to check nothing secret reaches the output. */
+  readonly rawLogs: string[] = [];
+  private running: RunningBot | null = null;
+
+  private constructor(readonly fake: FakeDiscord, readonly config: Config, private readonly options: HarnessOptions) {}
+
+  static async start(options: HarnessOptions): Promise<Harness> {
+    const fake = await FakeDiscord.start({ token: TOKEN });
+    const harness = new Harness(fake, Harness.configFor(fake, options, TOKEN), options);
+    await harness.launch();
+    return harness;
+  }
+
+  static configFor(fake: FakeDiscord, options: Pick<HarnessOptions, 'answerChannel'>, token: string): Config {
+    return parseConfig({
+      CORPUS_DIR: 'unused-by-the-bot',
+      DISCORD_TOKEN: token,
+      DISCORD_REST_API: fake.restUrl,
+      DISCORD_GUILD_ID: fake.guild.id,
+      ANSWER_CHANNELS: options.answerChannel === true ? fake.askHere.id : '',
+      LOG_LEVEL: 'trace',
+    });
+  }
+
+  get bot(): RunningBot {
+    if (this.running === null) throw new Error('the bot is not running');
+    return this.running;
+  }
+
+  /** Starts the bot (again) against the same fake Discord, which keeps its registered commands. */
+  async launch(config: Config = this.config): Promise<RunningBot> {
+    this.running = await startBot({
+      config,
+      engine: this.options.engine,
+      logger: createLogger(config, {
+        destination: {
+          write: (line: string) => {
+            this.rawLogs.push(line);
+            this.logs.push(JSON.parse(line) as LogLine);
+          },
+        },
+      }),
+      articlesPageSize: this.options.articlesPageSize,
+      // The default identify throttler waits about 5 s on a timer that cannot be cancelled.
+      clientOptions: { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } },
+    });
+    return this.running;
+  }
+
+  async stopBot(): Promise<void> {
+    await this.running?.stop();
+    this.running = null;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopBot();
+    await this.fake.stop();
+  }
+
+  logged(event: string): LogLine[] {
+    return this.logs.filter((line) => line.event === event);
+  }
 }

@@ -1,0 +1,40 @@
+/** The real engine with two test levers: make the next ask throw, and count ingests. */
+import type { Engine } from '../../src/engine-types.js';
+
+export interface ControlledEngine {
+  engine: Engine;
+  /** The next `ask` throws this error instead of answering (once). */
+  failNextAsk(error: Error): void;
+  readonly ingests: number;
+}
+
+export function controlled(real: Engine): ControlledEngine {
+  let failure: Error | null = null;
+  let ingests = 0;
+  const engine: Engine = {
+    warmUp: (options) => real.warmUp(options),
+    ask: async (question, options) => {
+      const error = failure;
+      failure = null;
+      if (error !== null) throw error;
+      return real.ask(question, options);
+    },
+    articles: (options) => real.articles(options),
+    ingest: (options) => {
+      ingests += 1;
+      return real.ingest(options);
+    },
+    summarize: (request) => real.summarize(request),
+    stats: () => real.stats(),
+    close: () => real.close(),
+  };
+  return {
+    engine,
+    failNextAsk: (error) => {
+      failure = error;
+    },
+    get ingests() {
+      return ingests;
+    },
+  };
+}
