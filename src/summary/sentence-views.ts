@@ -13,12 +13,12 @@ export function sentenceViews(source: SummarySource, article: Article, sentences
   }));
 }
 
-/** An article as one view: TF-IDF of all the given sentences' terms, and the mean of their vectors. */
+/** An article as one view: sublinear TF-IDF (article-level IDF) of the given sentences' terms, and the mean of their vectors. */
 export function articleView(source: SummarySource, article: Article, sentences: readonly Sentence[]): TextView {
-  const weights = termWeights(source.articles);
+  const weights = termWeights(source.articles, 'article');
   const vectors = sentences.map((s) => source.sentenceVector(article.id, s.index)).filter((v): v is Float32Array => v !== undefined);
   return {
-    terms: tfidfVector(sentences.flatMap((s) => terms(s.text)), weights),
+    terms: tfidfVector(sentences.flatMap((s) => terms(s.text)), weights, true),
     vector: vectors.length === sentences.length ? meanVector(vectors) : undefined,
   };
 }

@@ -1,4 +1,4 @@
-/** Inverse document frequencies of `terms()` over every sentence of the corpus, and TF-IDF vectors built from them. */
+/** Inverse document frequencies of `terms()` over the corpus's sentences (or articles), and TF-IDF vectors built from them. */
 import type { Article } from '../corpus/types.js';
 import { terms } from '../index/tokenize.js';
 
@@ -9,33 +9,45 @@ export interface TermWeights {
   idf(term: string): number;
 }
 
-const cache = new WeakMap<ReadonlyMap<string, Article>, { size: number; weights: TermWeights }>();
+type Unit = 'sentence' | 'article';
+const caches: Record<Unit, WeakMap<ReadonlyMap<string, Article>, { size: number; weights: TermWeights }>> = {
+  sentence: new WeakMap(),
+  article: new WeakMap(),
+};
 
-/** IDF over all sentences of `articles`; memoised per map (and recomputed if the map grew or shrank). */
-export function termWeights(articles: ReadonlyMap<string, Article>): TermWeights {
-  const hit = cache.get(articles);
+/**
+ * IDF with each sentence (or each article) of `articles` as one document; memoised per map (and recomputed if
+ * the map grew or shrank). Sentences suit sentence similarity; articles suit article similarity.
+ */
+export function termWeights(articles: ReadonlyMap<string, Article>, unit: Unit = 'sentence'): TermWeights {
+  const hit = caches[unit].get(articles);
   if (hit && hit.size === articles.size) return hit.weights;
   const df = new Map<string, number>();
   let documents = 0;
+  const count = (text: string): void => {
+    documents += 1;
+    for (const term of new Set(terms(text))) df.set(term, (df.get(term) ?? 0) + 1);
+  };
   for (const article of articles.values()) {
-    for (const sentence of article.sentences) {
-      documents += 1;
-      for (const term of new Set(terms(sentence.text))) df.set(term, (df.get(term) ?? 0) + 1);
-    }
+    if (unit === 'article') count(article.sentences.map((s) => s.text).join(' '));
+    else for (const sentence of article.sentences) count(sentence.text);
   }
   const weights: TermWeights = { idf: (term) => Math.log((documents + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
-  cache.set(articles, { size: articles.size, weights });
+  caches[unit].set(articles, { size: articles.size, weights });
   return weights;
 }
 
-/** Unit-length TF-IDF vector of a list of terms (empty map for no terms). */
-export function tfidfVector(termList: readonly string[], weights: TermWeights): TermVector {
+/**
+ * Unit-length TF-IDF vector of a list of terms (empty map for no terms). `sublinear` uses `1 + ln(tf)` so a
+ * long article's repeated names do not drown everything else.
+ */
+export function tfidfVector(termList: readonly string[], weights: TermWeights, sublinear = false): TermVector {
   const counts = new Map<string, number>();
   for (const term of termList) counts.set(term, (counts.get(term) ?? 0) + 1);
   let norm = 0;
   const vector = new Map<string, number>();
   for (const [term, count] of counts) {
-    const weight = count * weights.idf(term);
+    const weight = (sublinear ? 1 + Math.log(count) : count) * weights.idf(term);
     vector.set(term, weight);
     norm += weight * weight;
   }
