@@ -1,4 +1,4 @@
-import type { Article, Passage, Sentence } from './types.js';
+import type { Article, Passage } from './types.js';
 
 export interface PassageOptions {
   /** Sentences per window; default 3, at least 1. */
@@ -28,20 +28,23 @@ export function buildPassages(article: Article, options: PassageOptions = {}): P
 /** [start, end) sentence ranges split where a heading starts or furniture lies between two sentences. */
 function sentenceRuns(article: Article): [number, number][] {
   const runs: [number, number][] = [];
+  const furnitureStarts = article.furniture.map((item) => item.start).sort((a, b) => a - b);
+  let nextFurniture = 0;
   let runStart = 0;
   article.sentences.forEach((sentence, i) => {
     const previous = article.sentences[i - 1];
-    if (previous !== undefined && (sentence.kind === 'heading' || furnitureBetween(article, previous, sentence))) {
+    let furnitureBetween = false;
+    while ((furnitureStarts[nextFurniture] ?? Infinity) < sentence.start) {
+      furnitureBetween ||= previous !== undefined && (furnitureStarts[nextFurniture] ?? -1) >= previous.end;
+      nextFurniture++;
+    }
+    if (previous !== undefined && (sentence.kind === 'heading' || furnitureBetween)) {
       runs.push([runStart, i]);
       runStart = i;
     }
   });
   if (article.sentences.length > runStart) runs.push([runStart, article.sentences.length]);
   return runs;
-}
-
-function furnitureBetween(article: Article, before: Sentence, after: Sentence): boolean {
-  return article.furniture.some((item) => item.start >= before.end && item.end <= after.start);
 }
 
 function passage(article: Article, index: number, start: number, end: number): Passage {

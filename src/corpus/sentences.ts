@@ -4,6 +4,10 @@ import { trimSpan } from './text-lines.js';
 import type { Span } from './types.js';
 
 const SBD_OPTIONS = { preserve_whitespace: true, newline_boundaries: false, sanitize: false } as const;
+/** sbd slows down more than linearly on long input, so long paragraphs go to it in windows of this size. */
+const WINDOW_CHARS = 3000;
+/** Boundaries this close to a window's cut are decided again in the next window, with context on both sides. */
+const WINDOW_MARGIN = 200;
 
 /**
  * Sentence spans of `text[from, to)` (one paragraph), trimmed of surrounding whitespace, in order.
@@ -13,8 +17,7 @@ const SBD_OPTIONS = { preserve_whitespace: true, newline_boundaries: false, sani
  * a trailing `– CNN`).
  */
 export function splitSentences(text: string, from: number, to: number): Span[] {
-  const pieces = sbd.sentences(text.slice(from, to), SBD_OPTIONS);
-  let boundaries = repairDriftedBoundaries(text, from, pieceEnds(text, from, to, pieces));
+  let boundaries = repairDriftedBoundaries(text, from, sbdBoundaries(text, from, to));
   boundaries = addQuoteBoundaries(text, from, to, boundaries);
   boundaries = dropGluedBoundaries(text, boundaries);
   boundaries = dropInitialismBoundaries(text, boundaries);
@@ -22,11 +25,25 @@ export function splitSentences(text: string, from: number, to: number): Span[] {
   return spansBetween(text, from, to, boundaries);
 }
 
-/** Where each sbd piece ends in `text`; found by searching, so a piece sbd altered can never shift an offset. */
-function pieceEnds(text: string, from: number, to: number, pieces: string[]): number[] {
+function sbdBoundaries(text: string, from: number, to: number): number[] {
+  const boundaries: number[] = [];
+  let start = from;
+  while (to - start > WINDOW_CHARS) {
+    const cut = text.lastIndexOf(' ', start + WINDOW_CHARS);
+    const windowEnd = cut > start + WINDOW_MARGIN ? cut : start + WINDOW_CHARS;
+    const settled = pieceEnds(text, start, windowEnd).filter((end) => end < windowEnd - WINDOW_MARGIN);
+    boundaries.push(...settled);
+    start = settled.at(-1) ?? windowEnd;
+  }
+  boundaries.push(...pieceEnds(text, start, to));
+  return boundaries;
+}
+
+/** Where each sbd piece of `text[from, to)` ends; found by searching, so a piece sbd altered can never shift an offset. */
+function pieceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
   let cursor = from;
-  for (const piece of pieces) {
+  for (const piece of sbd.sentences(text.slice(from, to), SBD_OPTIONS)) {
     const trimmed = piece.trim();
     if (trimmed === '') continue;
     const at = text.indexOf(trimmed, cursor);

@@ -44,6 +44,14 @@ describe('splitSentences', () => {
     expect(split(text)).toEqual(['The firm said profits\nrose sharply.', 'Shares fell.']);
   });
 
+  it('splits a very long paragraph (read in windows) exactly as its parts', () => {
+    const part = 'The fox said “hello.” Mr Smith agreed in the U.S. President’s office. Growth was 3.5%. ';
+    const expected = ['The fox said “hello.”', 'Mr Smith agreed in the U.S. President’s office.', 'Growth was 3.5%.'];
+    const text = part.repeat(400);
+    expect(text.length).toBeGreaterThan(30_000);
+    expect(split(text)).toEqual(Array.from({ length: 400 }, () => expected).flat());
+  });
+
   it('gives nothing for whitespace', () => {
     expect(splitSentences('   \n ', 0, 5)).toEqual([]);
   });
