@@ -12,6 +12,8 @@ export interface HeaderInput {
   givenTitle: string | null;
 }
 
+/** `By Jane Doe`: a byline under the title is not a standfirst (it stays quotable story text). */
+const BYLINE = /^by\s+\p{Lu}/iu;
 const MAX_SUBTITLE_CHARS = 140;
 const MAX_SUBTITLE_WORDS = 25;
 
@@ -50,7 +52,7 @@ function isSubtitle(input: HeaderInput, index: number, roles: PendingRoles): boo
   const block = input.blocks[index];
   const line = input.texts[index] ?? '';
   if (block === undefined || roles[index] !== undefined || block.blankBefore || block.headingLevel > 0) return false;
-  if (line.length > MAX_SUBTITLE_CHARS || words(line).length > MAX_SUBTITLE_WORDS) return false;
+  if (line.length > MAX_SUBTITLE_CHARS || words(line).length > MAX_SUBTITLE_WORDS || BYLINE.test(line)) return false;
   return undecided(roles, index + 1).length > 0 && splitSentences(input.text, block.start, block.end).length === 1;
 }
 

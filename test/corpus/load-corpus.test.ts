@@ -116,7 +116,8 @@ describe('loadCorpus limits and missing input', () => {
     const big = path.join(dir, 'big');
     await fs.mkdir(big);
     const handle = await fs.open(path.join(big, 'huge.txt'), 'w');
-    await handle.truncate(50 * 1024 * 1024); // sparse: no 50 MB buffer anywhere
+    // Sparse: no 50 MB buffer anywhere. Its bytes are zeros, so had it been read it would be reported as binary.
+    await handle.truncate(50 * 1024 * 1024);
     await handle.close();
     await fs.writeFile(path.join(big, 'ok.txt'), STORY);
     const { articles, problems } = await loadCorpus(big);

@@ -52,6 +52,14 @@ describe('parseArticle layouts', () => {
     expectExactOffsets(article);
   });
 
+  it('reads a scraped page header: label, title, byline, date and time lines', () => {
+    const text = 'Politics\nBudget passes after long night\nBy Jane Doe\nPublished September 5, 2025 10:00 AM\nUpdated 2 hours ago\n\nLONDON (Reuters) - Lawmakers approved the budget on Friday. The vote was close.\n';
+    const article = parse(text);
+    expect(article).toMatchObject({ title: 'Budget passes after long night', subtitle: null, publisher: 'Reuters', date: '2025-09-05', dateline: 'LONDON' });
+    expect(article.furniture.map((f) => f.reason)).toEqual(['section-label', 'title', 'date-line', 'relative-time']);
+    expect(article.sentences.map((s) => s.text)).toEqual(['By Jane Doe', 'LONDON (Reuters) - Lawmakers approved the budget on Friday.', 'The vote was close.']);
+  });
+
   it('shortens a long first sentence into a title at a word boundary', () => {
     const article = parse('The quick brown fox jumped over the lazy dog while the farmer watched from the porch of his old house. It ran.');
     expect(article.titleSource).toBe('first-sentence');
