@@ -35,7 +35,7 @@ export async function createEmbedder(config: Config, options: { log?: (notice: s
 }
 
 /** Names the model, the reason in a few words, what answers use now, and how to get the model. */
-export function fallbackNotice(config: Config, error: unknown): string {
+function fallbackNotice(config: Config, error: unknown): string {
   const reason = describeModelLoadFailure(isVerbatimError(error) && error.cause !== undefined ? error.cause : error);
   const howTo = config.modelsDir === undefined
     ? `allow internet access once so it is cached in ${config.modelCacheDir}, or set MODELS_DIR to a folder holding ${config.embeddingModel}/`
