@@ -20,11 +20,13 @@ import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
 import { buildTermStats, type TermStats } from './answer/term-stats.js';
 import { findEntities, type Entity } from './answer/entities.js';
 import { composeAnswer } from './answer/compose.js';
+import { DEFAULT_WEIGHTS, type ScoreWeights } from './answer/score.js';
 import { DEFAULT_THRESHOLD } from './answer/threshold.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
 import { LruCache } from './lru.js';
+import { terms } from './index/tokenize.js';
 import { directorySize } from './fs-size.js';
 
 export interface EngineDeps {
@@ -33,6 +35,8 @@ export interface EngineDeps {
   /** Where notices go (the embedder fallback notice, rebuild reasons). */
   notice?: (message: string) => void;
   fusion?: FusionMethod;
+  /** Overrides the answer step's feature weights (benchmarks' ablations and calibration). */
+  weights?: Partial<ScoreWeights>;
 }
 
 interface Loaded {
@@ -49,11 +53,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let current: Loaded | null = null;
   let questionsAnswered = 0;
   const entityCache = new LruCache<string, Entity[]>(20_000);
+  const termCache = new LruCache<string, string[]>(50_000);
   const queryCache = new LruCache<string, Float32Array>(1_000);
   const notify = deps.notice ?? (() => {});
 
   function getEmbedder() {
-    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c, { log: notify })))(config).then((made) => {
+    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c)))(config).then((made) => {
       if (made.notice) notify(made.notice);
       return made;
     });
@@ -80,6 +85,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     const next: Loaded = { ...made, index, stats: buildTermStats(index.articles.values()) };
     current = next;
     entityCache.clear();
+    termCache.clear();
     return {
       loaded: next,
       report: { ...report, corpusDir: config.corpusDir, problems, ms: Math.round(performance.now() - started) },
@@ -112,6 +118,16 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     if (!found) {
       found = findEntities(sentence.text);
       entityCache.set(key, found);
+    }
+    return found;
+  }
+
+  function termsOf(article: Article, sentence: Sentence): string[] {
+    const key = `${article.contentHash}:${sentence.index}`;
+    let found = termCache.get(key);
+    if (!found) {
+      found = terms(sentence.text);
+      termCache.set(key, found);
     }
     return found;
   }
@@ -167,7 +183,9 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
         queryVector: mode === 'bm25' ? null : queryVector,
         sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
         entities: entitiesOf,
+        terms: termsOf,
         threshold: config.answerThreshold ?? DEFAULT_THRESHOLD[mode],
+        weights: { ...DEFAULT_WEIGHTS, ...deps.weights },
       }, options.maxAnswers ?? 3);
       trace.answerMs = round(performance.now() - t);
       return finish(composed);

@@ -7,15 +7,16 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import type { Candidate } from '../search/retrieve.js';
 import { dot } from '../search/vectors.js';
-import { terms } from '../index/tokenize.js';
 import type { AskResult, Quote } from './types.js';
 import type { QuestionAnalysis } from './question.js';
 import type { Entity } from './entities.js';
 import type { TermStats } from './term-stats.js';
-import { answeringEntities, coverage, positionPrior, speaksOfFuture, unknownShare } from './features.js';
+import { answeringEntities, coverage, positionPrior, proximity, quotedMatch, speaksOfFuture, unknownShare } from './features.js';
+import { words } from '../index/tokenize.js';
 import { chooseSpan } from './span.js';
 import { agrees } from './group.js';
 import { quoteOf } from './cite.js';
+import { publisherSpan } from './publisher.js';
 import { DEFAULT_WEIGHTS, confidenceOf, scoreSentence, type ScoredFeatures, type ScoreWeights } from './score.js';
 
 export interface AnswerContext {
@@ -23,14 +24,15 @@ export interface AnswerContext {
   queryVector: Float32Array | null;
   sentenceVector(articleId: string, sentenceIndex: number): Float32Array | undefined;
   entities(article: Article, sentence: Sentence): Entity[];
+  /** The sentence's analysed terms in order (cached by the caller). */
+  terms(article: Article, sentence: Sentence): string[];
   threshold: number;
   weights?: ScoreWeights;
 }
 
-interface Scored {
+export interface Scored {
   article: Article;
   sentence: Sentence;
-  passageScore: number;
   features: ScoredFeatures;
   score: number;
   span: { start: number; end: number } | null;
@@ -46,54 +48,15 @@ export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers'
 
 export function composeAnswer(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext, maxAnswers = 3): ComposedAnswer {
   const weights = context.weights ?? DEFAULT_WEIGHTS;
-  const pool = sentencePool(candidates);
-  if (pool.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates' };
-
-  const questionTerms = question.terms;
-  const resolvedTerms = new Set(questionTerms.map((t) => context.stats.resolve(t)).filter((t): t is string => t !== null));
-  const unknown = unknownShare(questionTerms, context.stats);
-  const maxPassage = Math.max(...pool.map((p) => p.passageScore)) || 1;
-
-  const scored: Scored[] = pool.map(({ article, sentence, passageScore }) => {
-    const own = new Set(terms(sentence.text));
-    const window = new Set(own);
-    for (const neighbour of [article.sentences[sentence.index - 1], article.sentences[sentence.index + 1]]) {
-      if (neighbour) for (const t of terms(neighbour.text)) window.add(t);
-    }
-    for (const t of terms(article.title)) window.add(t);
-    const vector = context.sentenceVector(article.id, sentence.index);
-    const features: ScoredFeatures = {
-      lexical: coverage(questionTerms, own, context.stats),
-      context: coverage(questionTerms, window, context.stats),
-      dense: vector && context.queryVector ? dot(vector, context.queryVector) : 0,
-      passage: passageScore / maxPassage,
-      position: positionPrior(sentence.index),
-      heading: sentence.kind !== 'body',
-      type: question.type === 'other' || question.type === 'reason' ? null : 0,
-      future: null,
-      unknown,
-    };
-    return { article, sentence, passageScore, features, score: scoreSentence(features, weights), span: null, vector };
-  });
-  scored.sort((a, b) => b.score - a.score);
-
-  for (const item of scored.slice(0, ENTITY_POOL)) {
-    const entities = context.entities(item.article, item.sentence);
-    if (item.features.type !== null) item.features.type = answeringEntities(question, entities).length > 0 ? 1 : 0;
-    if (question.future) item.features.future = speaksOfFuture(item.sentence.text);
-    item.span = chooseSpan(question, item.sentence.text, entities, resolvedTerms);
-    item.score = scoreSentence(item.features, weights);
-  }
-  const ranked = [...scored.slice(0, ENTITY_POOL)].sort((a, b) => b.score - a.score).concat(scored.slice(ENTITY_POOL));
+  const ranked = rankSentences(question, candidates, context);
+  if (ranked.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates' };
 
   const best = ranked[0]!;
   const confidence = confidenceOf(best.features, best.score, weights);
-  const answered = confidence >= context.threshold;
   const toQuote = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, s.span);
 
-  if (!answered) {
-    const nearest = ranked.slice(0, NEAREST).map(toQuote);
-    return { status: 'not_found', confidence: round(confidence), answers: [], nearest, more: [], reason: 'below-threshold' };
+  if (confidence < context.threshold) {
+    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toQuote), more: [], reason: 'below-threshold' };
   }
 
   const picked = pickAnswers(ranked, question.list ? 3 : maxAnswers, question.list);
@@ -107,6 +70,77 @@ export function composeAnswer(question: QuestionAnalysis, candidates: readonly C
     nearest: rest.slice(0, NEAREST).map(toQuote),
     more: rest.filter((s) => s.score >= best.score * 0.5).slice(0, MORE).map(toQuote),
   };
+}
+
+/** Every sentence of the candidate passages, scored and ranked best first (spans chosen for the best few). */
+export function rankSentences(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext): Scored[] {
+  const weights = context.weights ?? DEFAULT_WEIGHTS;
+  const pool = sentencePool(candidates);
+  if (pool.length === 0) return [];
+
+  const resolved = question.terms.map((t) => context.stats.resolve(t)).filter((t): t is string => t !== null);
+  const resolvedSet = new Set(resolved);
+  const unknown = unknownShare(question.terms, context.stats);
+  const maxPassage = Math.max(...pool.map((p) => p.passageScore)) || 1;
+  const predicate = question.predicate ? context.stats.resolve(question.predicate) : null;
+
+  const scored: Scored[] = pool.map(({ article, sentence, passageScore }) => {
+    const ownTerms = context.terms(article, sentence);
+    const own = new Set(ownTerms);
+    const window = new Set(own);
+    for (const neighbour of [article.sentences[sentence.index - 1], article.sentences[sentence.index + 1]]) {
+      if (neighbour) for (const t of context.terms(article, neighbour)) window.add(t);
+    }
+    const title = new Set(window);
+    for (const t of article.title ? context.terms(article, { ...sentence, text: article.title, index: -1 }) : []) title.add(t);
+    const vector = context.sentenceVector(article.id, sentence.index);
+    const features: ScoredFeatures = {
+      lexical: coverage(question.terms, own, context.stats),
+      context: coverage(question.terms, title, context.stats),
+      proximity: proximity(resolved, ownTerms),
+      quoted: question.quoted.length > 0 ? quotedMatch(question.quoted, words(sentence.text)) : 0,
+      dense: vector && context.queryVector ? dot(vector, context.queryVector) : 0,
+      passage: passageScore / maxPassage,
+      position: positionPrior(sentence.index),
+      heading: sentence.kind !== 'body',
+      type: question.type === 'other' || question.type === 'reason' ? null : 0,
+      spanGap: null,
+      future: null,
+      predicate: predicate ? own.has(predicate) || (question.type === 'other' && window.has(predicate)) : null,
+      predicateRequired: question.type === 'other',
+      unknown,
+    };
+    return { article, sentence, features, score: scoreSentence(features, weights), span: null, vector };
+  });
+  scored.sort((a, b) => b.score - a.score);
+
+  for (const item of scored.slice(0, ENTITY_POOL)) {
+    const entities = context.entities(item.article, item.sentence);
+    if (item.features.type !== null) item.features.type = answeringEntities(question, entities).length > 0 ? 1 : 0;
+    if (question.future) item.features.future = speaksOfFuture(item.sentence.text);
+    const span = chooseSpan(question, item.sentence.text, entities, resolvedSet);
+    item.span = span;
+    item.features.spanGap = span && question.type !== 'reason' ? span.gap : null;
+    item.score = scoreSentence(item.features, weights);
+  }
+  const ranked = [...scored.slice(0, ENTITY_POOL)].sort((a, b) => b.score - a.score).concat(scored.slice(ENTITY_POOL));
+  if (question.asksPublisher) promotePublisherLine(ranked);
+  return ranked;
+}
+
+/**
+ * "Which outlet published the story where…": the story is found like any answer, and the quote
+ * is the line of that article that names its publisher (a credit line or "– CNN"), which takes
+ * the best sentence's place and score.
+ */
+function promotePublisherLine(ranked: Scored[]): void {
+  const best = ranked[0];
+  if (!best?.article.publisher) return;
+  const found = publisherSpan(best.article);
+  if (!found) return;
+  const existing = ranked.findIndex((s) => s.article === best.article && s.sentence.index === found.sentence.index);
+  const item: Scored = existing >= 0 ? ranked.splice(existing, 1)[0]! : { ...best, sentence: found.sentence, vector: undefined };
+  ranked.unshift({ ...item, features: { ...best.features, heading: false }, score: best.score, span: found.span });
 }
 
 /** The best sentence, then up to two more that score close to it, each with its agreeing sentences from other articles. */

@@ -31,7 +31,7 @@ const WINK_TYPES: Record<string, EntityType | undefined> = {
 };
 
 const ORG_WORDS = /\b(university|agency|organi[sz]ation|council|court|bank|ministry|society|institute|news|tv|media|party|army|forces|company|corporation|group|association|union|committee|department|office)\b/i;
-const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de']);
+const CONNECTORS = new Set(['of', 'the', 'for', 'de']);
 
 export function findEntities(text: string): Entity[] {
   const doc = wink.readDoc(text);

@@ -2,7 +2,11 @@
  * What a question asks for. Pure and rule-based on purpose: the wh-word and its head noun decide
  * the expected answer type far more reliably than any model available offline.
  */
-import { terms, words } from '../index/tokenize.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { STOP_WORDS, stem, terms, words } from '../index/tokenize.js';
+
+const wink = winkNLP(model);
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'duration' | 'org' | 'quote' | 'reason' | 'other';
 
@@ -17,6 +21,12 @@ export interface QuestionAnalysis {
   future: boolean;
   /** Asks for several things ("who attended", "which analysts"): up to three quotes are shown. */
   list: boolean;
+  /** The question's main verb as a stem ("agree" in "what did Putin and Trump agree"), when it has one worth checking. */
+  predicate: string | null;
+  /** Asks which outlet published or is credited with a story: answered from the article's credit line. */
+  asksPublisher: boolean;
+  /** Words the user put in quotes ('then and now'), stop words kept: remembered wording to find as is. */
+  quoted: string[];
 }
 
 const PERSON_NOUNS = 'analyst|analysts|expert|experts|academic|person|people|guy|man|woman|official|officials|leader|leaders|president|premier|minister|lecturer|professor|spokesman|spokeswoman|member|members|scholar';
@@ -59,13 +69,53 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   const lower = text.toLowerCase().replace(/’/g, "'").replace(/\bwhat's\b/g, 'whats');
   const wh = WH.exec(lower);
   const head = wh ? lower.slice(wh.index) : lower;
-  const type = RULES.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
+  const rule = RULES.find(([pattern]) => pattern.test(head));
+  const type = rule?.[1] ?? 'other';
+  // "how long", "what day", "which year" name the answer's kind, not its topic ("long-term", "days of
+  // diplomacy" are no match); nouns like "city" stay, since answers often carry them ("the city of Harbin").
+  const whHead = new Set(type === 'date' || type === 'duration' || type === 'number' ? terms(KIND_WORDS) : []);
   return {
     text,
-    terms: [...new Set(terms(text))],
+    terms: [...new Set(terms(text))].filter((t) => !whHead.has(t)),
     words: new Set(words(text)),
     type,
     future: type === 'date' && FUTURE.test(lower),
     list: LIST.test(lower),
+    predicate: mainVerb(text),
+    asksPublisher: type === 'org' && PUBLISHER_VERBS.test(lower),
+    quoted: quotedWords(text),
   };
 }
+
+const KIND_WORDS = 'long many much day days date year years month week weekday time';
+const PUBLISHER_VERBS = /\b(publish(ed|es)?|credit(ed|s)?|report(ed|s)?|carr(y|ied|ies)|wrote|write|ran|source|byline)\b/;
+const AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+
+function quotedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/(?:^|[\s(])['‘"“]([^'’"”]{3,120})['’"”](?=$|[\s?.,!)])/g)) out.push(...words(match[1]!));
+  return out;
+}
+
+/**
+ * The main verb of a "wh + auxiliary + subject + verb" question, as a stem: "agree" in "What did
+ * Putin and Trump agree in Alaska?". Reporting verbs ("say") and verbs of relative clauses ("the
+ * academic who said…") are not predicates. Evidence without it talks about the same people
+ * without saying what the question asks.
+ */
+function mainVerb(text: string): string | null {
+  const doc = wink.readDoc(text);
+  const tokens = (doc.tokens().out() as string[]).map((t) => t.toLowerCase().replace(/’/g, "'"));
+  const pos = doc.tokens().out(wink.its.pos) as string[];
+  const aux = tokens.findIndex((t) => AUXILIARIES.has(t) || t === "'s");
+  if (aux < 0) return null;
+  for (let i = aux + 1; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    if (WH_WORDS.has(word)) return null;
+    if (pos[i] !== 'VERB' || AUXILIARIES.has(word) || STOP_WORDS.has(word)) continue;
+    return stem(word);
+  }
+  return null;
+}
+
+const WH_WORDS = new Set(['who', 'whom', 'whose', 'which', 'that', 'when', 'where', 'why', 'how', 'what']);

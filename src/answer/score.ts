@@ -1,7 +1,7 @@
 /**
  * Sentence score and answer confidence: linear mixes of the features with documented weights.
- * The weights were set by hand from what each feature means, then the abstain threshold was
- * calibrated on the seed dev set (bench/qa-seed.ts prints the sweep).
+ * The weights were set by hand from what each feature means; the abstain threshold was then
+ * calibrated on the seed dev set (`npm run bench:qa` prints the sweep that chose it).
  */
 
 export interface ScoredFeatures {
@@ -9,6 +9,10 @@ export interface ScoredFeatures {
   lexical: number;
   /** The same over the sentence, its neighbours and the article title, 0..1. */
   context: number;
+  /** Share of the question's neighbouring term pairs that stand close, in order, in the sentence, 0..1. */
+  proximity: number;
+  /** Share of the words the user quoted that the sentence holds, 0..1 (0 when nothing was quoted). */
+  quoted: number;
   /** Cosine similarity of sentence and question embeddings, about -0.1..1. */
   dense: number;
   /** Fused retrieval score of the best passage holding the sentence, relative to the best, 0..1. */
@@ -19,8 +23,14 @@ export interface ScoredFeatures {
   heading: boolean;
   /** 1 when an entity of the asked-for type is present, 0 when absent, null when no type is asked for. */
   type: number | null;
+  /** Words between the answering span and the nearest question term; null without a span. */
+  spanGap: number | null;
   /** For questions about the future: does the sentence speak of the future? null otherwise. */
   future: boolean | null;
+  /** Does the sentence carry the question's main verb (for "what did X do" questions: or a neighbour)? null when there is none. */
+  predicate: boolean | null;
+  /** "What did X do" questions have no answer type to check, so their verb must be attested. */
+  predicateRequired: boolean;
   /** Share of question weight on terms the corpus never mentions, 0..1 (same for every sentence). */
   unknown: number;
 }
@@ -28,53 +38,74 @@ export interface ScoredFeatures {
 export interface ScoreWeights {
   lexical: number;
   context: number;
+  proximity: number;
+  quoted: number;
   dense: number;
   passage: number;
   position: number;
   type: number;
+  predicate: number;
   headingPenalty: number;
   /** Confidence multipliers for missing evidence. */
   missingTypeFactor: number;
   notFutureFactor: number;
+  missingPredicateFactor: number;
+  /** A span this many words or more from every question term is a weak answer. */
+  farSpanWords: number;
+  farSpanFactor: number;
   unknownFactor: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  lexical: 0.3,
+  lexical: 0.25,
   context: 0.15,
+  proximity: 0.1,
+  quoted: 0.6,
   dense: 0.35,
   passage: 0.1,
   position: 0.05,
   type: 0.15,
+  predicate: 0.1,
   headingPenalty: 0.1,
   missingTypeFactor: 0.6,
-  notFutureFactor: 0.6,
+  notFutureFactor: 0.4,
+  missingPredicateFactor: 0.75,
+  farSpanWords: 8,
+  farSpanFactor: 0.8,
   unknownFactor: 0.8,
 };
 
 export function scoreSentence(f: ScoredFeatures, w: ScoreWeights): number {
-  const typeValue = f.type === null ? 0.5 : f.type;
+  // An answer of the asked-for type counts fully next to the question's words, less the further it stands.
+  const typeValue = f.type === null ? 0.5 : f.type === 0 ? 0 : 1 / (1 + (f.spanGap ?? 0) / 4);
   return (
     w.lexical * f.lexical +
     w.context * f.context +
+    w.proximity * f.proximity +
+    w.quoted * f.quoted +
     w.dense * Math.max(0, f.dense) +
     w.passage * f.passage +
     w.position * f.position +
-    w.type * typeValue -
+    w.type * typeValue +
+    (f.predicate ? w.predicate : 0) -
     (f.heading ? w.headingPenalty : 0)
   );
 }
 
 /**
- * Confidence that the best sentence answers: its score, scaled to 0..1 by the best possible score,
- * lowered when the asked-for kind of answer is missing, when a future is asked and the sentence
- * speaks of the past, and when the question is about terms the corpus never mentions.
+ * Confidence that the best sentence answers: its score scaled to 0..1 by the best possible score,
+ * lowered when the asked-for kind of answer is missing or far from the question's words, when a
+ * future is asked and the sentence speaks of the past, when the question's verb is absent, and
+ * when the question is about terms the corpus never mentions.
  */
 export function confidenceOf(f: ScoredFeatures, score: number, w: ScoreWeights): number {
-  const ceiling = w.lexical + w.context + w.dense + w.passage + w.position + w.type;
+  // Quoted words and the predicate are bonuses that not every question has: left out of the ceiling.
+  const ceiling = w.lexical + w.context + w.proximity + w.dense + w.passage + w.position + w.type;
   let confidence = Math.max(0, Math.min(1, score / ceiling));
   if (f.type === 0) confidence *= w.missingTypeFactor;
+  if (f.spanGap !== null && f.spanGap >= w.farSpanWords) confidence *= w.farSpanFactor;
   if (f.future === false) confidence *= w.notFutureFactor;
+  if (f.predicateRequired && f.predicate === false) confidence *= w.missingPredicateFactor;
   confidence *= 1 - w.unknownFactor * f.unknown;
   return confidence;
 }

@@ -109,15 +109,19 @@ export function buildProgram(): Command {
       }
     });
 
-  common(program.command('summary'))
+  // `--corpus` is both the corpus folder (every command) and "summarise the whole corpus" (the
+  // issue's `summary --corpus`): here it takes an optional folder, and alone it asks for the corpus summary.
+  program
+    .command('summary')
     .description('extractive, cited summary of one article, a topic across articles, or the whole corpus')
     .option('--article <ref>', 'article id, id prefix, or title words')
     .option('--topic <words>', 'a topic across articles')
-    .option('--corpus', 'the stories in the whole corpus')
+    .option('--corpus [dir]', 'summarise the stories of the whole corpus (optionally: the corpus folder)')
+    .option('--index <dir>', 'index folder (default: INDEX_DIR or embeddings/)')
     .option('--max-chars <n>', 'length budget in characters', (v) => Number.parseInt(v, 10))
     .option('--max-sentences <n>', 'length budget in sentences', (v) => Number.parseInt(v, 10))
     .option('--json', 'print the summary object')
-    .action(async (options: CommonOptions & { article?: string; topic?: string; corpus?: boolean; json?: boolean; maxChars?: number; maxSentences?: number }) => {
+    .action(async (options: { corpus?: string | boolean; index?: string; article?: string; topic?: string; json?: boolean; maxChars?: number; maxSentences?: number }) => {
       const budget = {
         ...(options.maxChars ? { maxChars: options.maxChars } : {}),
         ...(options.maxSentences ? { maxSentences: options.maxSentences } : {}),
@@ -134,7 +138,8 @@ export function buildProgram(): Command {
         process.exitCode = 1;
         return;
       }
-      await withEngine(configFrom(options), async (engine) => {
+      const folder = typeof options.corpus === 'string' ? options.corpus : undefined;
+      await withEngine(configFrom({ ...(folder ? { corpus: folder } : {}), ...(options.index ? { index: options.index } : {}) }), async (engine) => {
         const summary = await engine.summarize(request);
         process.stdout.write((options.json ? JSON.stringify(summary, null, 2) : renderSummary(summary, styleFor(process.stdout))) + '\n');
       });

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { VerbatimError } from '../errors.js';
 
-/** Bump when any persisted file changes shape or meaning; older indexes are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bump when any persisted file changes shape or meaning — including what the shared analyser
+ * (tokenize.ts) or the corpus parser produce — so older indexes are rebuilt, never misread.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 export const MANIFEST_FORMAT = 'verbatim-index';
 export const MANIFEST_FILE = 'manifest.json';
 

@@ -1,8 +1,32 @@
 /**
  * The one text analyser shared by the BM25 index and answer scoring, so both agree on what a term is:
- * lower-cased, possessives dropped, stop words removed, Porter-stemmed.
+ * lower-cased, possessives dropped, stop words removed, lemmatised (wink-nlp: "met" → "meet",
+ * "held" → "hold"), then Porter-stemmed. Changing what it produces changes the index: bump
+ * INDEX_FORMAT_VERSION in manifest.ts with it.
  */
 import { stemmer } from 'stemmer';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const wink = winkNLP(model);
+/** Lemmas out of context are enough for irregular forms; cached because a corpus repeats its words. */
+const lemmas = new Map<string, string>();
+
+function lemma(word: string): string {
+  let found = lemmas.get(word);
+  if (found === undefined) {
+    const out = wink.readDoc(word).tokens().out(wink.its.lemma) as string[];
+    found = out.length === 1 && out[0] ? out[0].toLowerCase() : word;
+    // Out of context a lemma can jump to another word ("better" → "good"); keep only those sharing the first letter, or known irregulars.
+    if (found !== word && !IRREGULAR_OK.test(word) && word[0] !== found[0]) found = word;
+    if (lemmas.size > 200_000) lemmas.clear();
+    lemmas.set(word, found);
+  }
+  return found;
+}
+
+/** Words whose lemma may look unrelated and still be right: past tenses and participles of irregular verbs. */
+const IRREGULAR_OK = /^(went|gone|was|were|been|is|are|am)$/;
 
 /** Function words that carry no topic; kept short on purpose so "who", "when", "how" stay out but "not" does too. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -32,7 +56,7 @@ export function words(text: string): string[] {
 
 /** Stem of one normalised word; numbers are kept as they are. */
 export function stem(word: string): string {
-  return /^\p{N}/u.test(word) ? word : stemmer(word);
+  return /^\p{N}/u.test(word) ? word : stemmer(lemma(word));
 }
 
 /** Content terms: words minus stop words, stemmed. The unit of BM25 and of lexical overlap. */
