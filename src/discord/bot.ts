@@ -77,7 +77,10 @@ async function login(client: Client, token: string): Promise<void> {
 
 async function syncCommands(client: Client, ctx: BotContext): Promise<void> {
   const applicationId = ctx.config.discord.applicationId ?? client.application?.id;
-  if (applicationId === undefined) return;
+  if (applicationId === undefined) {
+    ctx.logger.warn({ event: 'commands.failed' }, 'no application id after login; set DISCORD_APPLICATION_ID to register slash commands');
+    return;
+  }
   try {
     await registerCommands({ rest: client.rest, applicationId, guildId: ctx.config.discord.guildId, logger: ctx.logger });
   } catch (error) {

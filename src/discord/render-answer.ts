@@ -30,7 +30,8 @@ function notFoundHeader(result: AskResult): string {
 
 /** The quotes the answer embed shows, fitted to the room left by title, header and footer. */
 function fitAnswer(result: AskResult, title: string, header: string): Fitted<Quote> {
-  const quotes = result.status === 'answered' ? result.answers : result.nearest;
+  // Bold marks an answer; a nearest passage is not one, so its span is not shown.
+  const quotes = result.status === 'answered' ? result.answers : result.nearest.map((q) => ({ ...q, span: null }));
   const room = Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - title.length - answerFooter(result).length);
   const headerCost = header.length === 0 ? 0 : header.length + 2;
   return fitBlocks(quotes, room - headerCost - NOTE_ROOM, renderQuoteBlock);

@@ -10,6 +10,8 @@ import { quoteText, renderQuoteBlock } from './render-quote.js';
 const SUMMARY_COLOUR = 0x1565c0;
 const NOTE_ROOM = 100;
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const asQuote = (s: SummarySentence) => ({ ...s, span: null });
 
 const articleSentence: BlockRenderer<SummarySentence> = (s, _position, textMax) =>
@@ -55,8 +57,8 @@ export function renderSummary(summary: Summary): Reply {
   const unit = summary.kind === 'corpus' ? 'stories' : 'sentences';
   const note = dropped > 0 ? `\n\n*${dropped} more ${unit} did not fit.*` : '';
   const omitted = [
-    summary.omitted.sentences > 0 ? `${summary.omitted.sentences} candidate sentences not shown` : '',
-    summary.omitted.articles > 0 ? `${summary.omitted.articles} articles not covered` : '',
+    summary.omitted.sentences > 0 ? `${count(summary.omitted.sentences, 'candidate sentence')} not shown` : '',
+    summary.omitted.articles > 0 ? `${count(summary.omitted.articles, 'article')} not covered` : '',
   ].filter(Boolean);
   return reply({
     embeds: [{

@@ -65,9 +65,10 @@ describe('renderAnswer: not found', () => {
     expect(description(result)).toMatch(/^\*\*The articles do not say\.\*\* Some passages are related, but none answers/);
   });
 
-  it('shows the nearest passages as such, not as answers', () => {
-    expect(description(result)).toContain('**Nearest passages** (related, but they do not answer it):');
-    expect(description(result)).toContain('> Mr Xi will oversee the parade to mark the 80th anniversary.');
+  it('shows the nearest passages as such, not as answers (no span in bold)', () => {
+    const spanned = askResult({ ...result, nearest: [quote(nearest.sentence, { span: '80th', citation: { title: 'Parade day', paragraph: 4 } })] });
+    expect(description(spanned)).toContain('**Nearest passages** (related, but they do not answer it):');
+    expect(description(spanned)).toContain('> Mr Xi will oversee the parade to mark the 80th anniversary.');
   });
 
   it('says only that, when there is nothing near', () => {
