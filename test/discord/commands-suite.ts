@@ -66,14 +66,14 @@ export function commandsSuite(env: () => E2eEnv): void {
 
     describe('/summary topic and corpus', () => {
       it.each([
-        ['topic', [{ name: 'topic', type: 1, options: [{ name: 'topic', type: 3, value: 'the military parade' }] }]],
-        ['corpus', [{ name: 'corpus', type: 1, options: [] }]],
-      ])('renders what the engine returns for %s, or says it is not available yet', async (_kind, options) => {
+        ['a topic: quotes numbered with their citations', [{ name: 'topic', type: 1, options: [{ name: 'topic', type: 3, value: 'the military parade' }] }], 'Summary: the military parade', /^> .+\n\*\*\[1\]\*\* \*.+\* — .+, ¶ \d+$/m],
+        ['the corpus: story by story, with sources', [{ name: 'corpus', type: 1, options: [] }], 'Summary of all articles', /^\*\*Story 1\*\*.*\n(?:> .+\n)+Sources: /m],
+      ])('summarises %s', async (_what, options, title, shape) => {
         const record = h.fake.command('summary', options);
-        await h.fake.until(() => (record.followUps.length > 0 || (record.original?.embeds.length ?? 0) > 0 || (record.original?.content ?? '') !== '' ? true : null), 'the summary');
-        const shown = record.followUps[0]?.content ?? record.original?.content ?? '';
-        if (record.followUps.length > 0) expect(shown).toMatch(/^\*\*Not available yet\.\*\*/);
-        else expect(String((record.original?.embeds[0] as { title?: string } | undefined)?.title ?? shown)).toMatch(/^Summary|nothing to summarise/);
+        const summary = await settled(record, 'the summary');
+        const embed = summary.embeds[0] as { title: string; description: string };
+        expect(embed.title).toBe(title);
+        expect(embed.description).toMatch(shape);
       });
     });
 
