@@ -21,7 +21,7 @@ import { buildTermStats, type TermStats } from './answer/term-stats.js';
 import { findEntities, type Entity } from './answer/entities.js';
 import { composeAnswer } from './answer/compose.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './answer/score.js';
-import { DEFAULT_THRESHOLD } from './answer/threshold.js';
+import { CONFIDENCE_MODEL } from './answer/confidence-model.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
@@ -157,7 +157,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const question = validateQuestion(rawQuestion);
       const mode = options.mode ?? 'hybrid';
       const state = current ?? (await ensureLoaded());
-      const trace = { mode, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0, candidates: 0 };
+      const trace: AskResult['trace'] = { mode, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0, candidates: 0, evidence: null };
       const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
         trace.totalMs = round(performance.now() - started);
         questionsAnswered++;
@@ -178,16 +178,17 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       trace.retrieveMs = round(performance.now() - t);
       trace.candidates = candidates.length;
       t = performance.now();
-      const composed = composeAnswer(analysis, candidates, {
+      const { evidence, ...composed } = composeAnswer(analysis, candidates, {
         stats: state.stats,
         queryVector: mode === 'bm25' ? null : queryVector,
         sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
         entities: entitiesOf,
         terms: termsOf,
-        threshold: config.answerThreshold ?? DEFAULT_THRESHOLD[mode],
+        threshold: config.answerThreshold ?? CONFIDENCE_MODEL.threshold,
         weights: { ...DEFAULT_WEIGHTS, ...deps.weights },
       }, options.maxAnswers ?? 3);
       trace.answerMs = round(performance.now() - t);
+      trace.evidence = evidence;
       return finish(composed);
     },
 

@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   ]);
   const logger = createLogger(config);
   const engine = createEngine(config, { notice: (message) => logger.warn({ notice: message }, message) });
+  // Load the model and index while the client logs in; interactions are deferred until they are ready.
+  engine.warmUp().then(
+    (report) => logger.info({ ms: report.ms, articles: report.stats.articles, embedder: report.stats.embedder.id }, 'engine ready'),
+    (error: unknown) => logger.error({ err: error }, 'engine warm-up failed; questions will retry it'),
+  );
   const bot = await startBot({ config, engine, logger });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -17,7 +17,8 @@ import { chooseSpan } from './span.js';
 import { agrees } from './group.js';
 import { quoteOf } from './cite.js';
 import { publisherSpan } from './publisher.js';
-import { DEFAULT_WEIGHTS, confidenceOf, scoreSentence, type ScoredFeatures, type ScoreWeights } from './score.js';
+import { DEFAULT_WEIGHTS, scoreSentence, type ScoredFeatures, type ScoreWeights } from './score.js';
+import { confidenceFeatures, confidenceOf } from './confidence.js';
 
 export interface AnswerContext {
   stats: TermStats;
@@ -44,19 +45,23 @@ const ENTITY_POOL = 12;
 const NEAREST = 3;
 const MORE = 5;
 
-export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'>;
+export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'> & {
+  /** What the confidence was computed from (shown in the trace). */
+  evidence: Record<string, number> | null;
+};
 
 export function composeAnswer(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext, maxAnswers = 3): ComposedAnswer {
   const weights = context.weights ?? DEFAULT_WEIGHTS;
   const ranked = rankSentences(question, candidates, context);
-  if (ranked.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates' };
+  if (ranked.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates', evidence: null };
 
   const best = ranked[0]!;
-  const confidence = confidenceOf(best.features, best.score, weights);
+  const confidence = confidenceOf(best.features);
+  const evidence = Object.fromEntries(Object.entries(confidenceFeatures(best.features)).map(([k, v]) => [k, round(v)]));
   const toQuote = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, s.span);
 
   if (confidence < context.threshold) {
-    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toQuote), more: [], reason: 'below-threshold' };
+    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toQuote), more: [], reason: 'below-threshold', evidence };
   }
 
   const picked = pickAnswers(ranked, question.list ? 3 : maxAnswers, question.list);
@@ -69,6 +74,7 @@ export function composeAnswer(question: QuestionAnalysis, candidates: readonly C
     answers: answers.slice(0, Math.max(1, maxAnswers)),
     nearest: rest.slice(0, NEAREST).map(toQuote),
     more: rest.filter((s) => s.score >= best.score * 0.5).slice(0, MORE).map(toQuote),
+    evidence,
   };
 }
 
@@ -106,7 +112,7 @@ export function rankSentences(question: QuestionAnalysis, candidates: readonly C
       type: question.type === 'other' || question.type === 'reason' ? null : 0,
       spanGap: null,
       future: null,
-      predicate: predicate ? own.has(predicate) || (question.type === 'other' && window.has(predicate)) : null,
+      predicate: predicate ? own.has(predicate) : null,
       predicateRequired: question.type === 'other',
       unknown,
     };

@@ -74,6 +74,9 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   // "how long", "what day", "which year" name the answer's kind, not its topic ("long-term", "days of
   // diplomacy" are no match); nouns like "city" stay, since answers often carry them ("the city of Harbin").
   const whHead = new Set(type === 'date' || type === 'duration' || type === 'number' ? terms(KIND_WORDS) : []);
+  const asksPublisher = type === 'org' && PUBLISHER_VERBS.test(lower);
+  // For "which outlet published the story where…", the outlet words describe the answer, not the story.
+  if (asksPublisher) for (const t of terms(PUBLISHER_WORDS)) whHead.add(t);
   return {
     text,
     terms: [...new Set(terms(text))].filter((t) => !whHead.has(t)),
@@ -82,12 +85,13 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     future: type === 'date' && FUTURE.test(lower),
     list: LIST.test(lower),
     predicate: mainVerb(text),
-    asksPublisher: type === 'org' && PUBLISHER_VERBS.test(lower),
+    asksPublisher,
     quoted: quotedWords(text),
   };
 }
 
 const KIND_WORDS = 'long many much day days date year years month week weekday time';
+const PUBLISHER_WORDS = `${ORG_NOUNS.replace(/\|/g, ' ')} news story article publish published credited credit reported report carried wrote source`;
 const PUBLISHER_VERBS = /\b(publish(ed|es)?|credit(ed|s)?|report(ed|s)?|carr(y|ied|ies)|wrote|write|ran|source|byline)\b/;
 const AUXILIARIES = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
 

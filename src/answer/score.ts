@@ -46,16 +46,9 @@ export interface ScoreWeights {
   type: number;
   predicate: number;
   headingPenalty: number;
-  /** Confidence multipliers for missing evidence. */
-  missingTypeFactor: number;
-  notFutureFactor: number;
-  missingPredicateFactor: number;
-  /** A span this many words or more from every question term is a weak answer. */
-  farSpanWords: number;
-  farSpanFactor: number;
-  unknownFactor: number;
 }
 
+/** Ranking weights, set by hand from what each feature means (see the seed benchmark for their effect). */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   lexical: 0.25,
   context: 0.15,
@@ -67,17 +60,15 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   type: 0.15,
   predicate: 0.1,
   headingPenalty: 0.1,
-  missingTypeFactor: 0.6,
-  notFutureFactor: 0.4,
-  missingPredicateFactor: 0.75,
-  farSpanWords: 8,
-  farSpanFactor: 0.8,
-  unknownFactor: 0.8,
 };
 
+/** How close an answer of the asked-for type stands to the question's words: 1 adjacent, ½ at 4 words, 0 when absent. */
+export function typeCloseness(f: Pick<ScoredFeatures, 'type' | 'spanGap'>): number {
+  return f.type === 1 ? 1 / (1 + (f.spanGap ?? 0) / 4) : 0;
+}
+
 export function scoreSentence(f: ScoredFeatures, w: ScoreWeights): number {
-  // An answer of the asked-for type counts fully next to the question's words, less the further it stands.
-  const typeValue = f.type === null ? 0.5 : f.type === 0 ? 0 : 1 / (1 + (f.spanGap ?? 0) / 4);
+  const typeValue = f.type === null ? 0.5 : typeCloseness(f);
   return (
     w.lexical * f.lexical +
     w.context * f.context +
@@ -90,22 +81,4 @@ export function scoreSentence(f: ScoredFeatures, w: ScoreWeights): number {
     (f.predicate ? w.predicate : 0) -
     (f.heading ? w.headingPenalty : 0)
   );
-}
-
-/**
- * Confidence that the best sentence answers: its score scaled to 0..1 by the best possible score,
- * lowered when the asked-for kind of answer is missing or far from the question's words, when a
- * future is asked and the sentence speaks of the past, when the question's verb is absent, and
- * when the question is about terms the corpus never mentions.
- */
-export function confidenceOf(f: ScoredFeatures, score: number, w: ScoreWeights): number {
-  // Quoted words and the predicate are bonuses that not every question has: left out of the ceiling.
-  const ceiling = w.lexical + w.context + w.proximity + w.dense + w.passage + w.position + w.type;
-  let confidence = Math.max(0, Math.min(1, score / ceiling));
-  if (f.type === 0) confidence *= w.missingTypeFactor;
-  if (f.spanGap !== null && f.spanGap >= w.farSpanWords) confidence *= w.farSpanFactor;
-  if (f.future === false) confidence *= w.notFutureFactor;
-  if (f.predicateRequired && f.predicate === false) confidence *= w.missingPredicateFactor;
-  confidence *= 1 - w.unknownFactor * f.unknown;
-  return confidence;
 }

@@ -49,6 +49,8 @@ export interface AskTrace {
   answerMs: number;
   totalMs: number;
   candidates: number;
+  /** The features the confidence was computed from (best sentence), for transparency. */
+  evidence: Record<string, number> | null;
 }
 
 export interface AskResult {
