@@ -5,13 +5,13 @@
  */
 import type { Config } from './config.js';
 import { VerbatimError } from './errors.js';
-import type { Article, Sentence } from './corpus/types.js';
+import type { Article, CorpusProblem, Sentence } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
 import { createEmbedder } from './embedding/create-embedder.js';
 import { ingestArticles } from './index/ingest.js';
-import type { LoadedIndex } from './index/store.js';
+import { openIndex, type LoadedIndex } from './index/store.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fusion.js';
 import type { AskResult } from './answer/types.js';
@@ -71,12 +71,14 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
     const { articles, problems } = await loadCorpus(config.corpusDir, { maxArticleBytes: config.maxArticleBytes });
     if (articles.length === 0 && problems.length === 0) {
+      // An emptied folder (unmounted, wrong path) must not wipe what is indexed.
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
+    const kept = problems.length > 0 && !rebuild ? await previousVersions(problems, made.embedder) : [];
     const { index, report } = await ingestArticles({
       indexRoot: config.indexDir,
       embedder: made.embedder,
-      articles,
+      articles: [...articles, ...kept],
       rebuild,
       buildPassages: (article) => buildPassages(article),
       ...(onProgress ? { onProgress } : {}),
@@ -90,6 +92,17 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       loaded: next,
       report: { ...report, corpusDir: config.corpusDir, problems, ms: Math.round(performance.now() - started) },
     };
+  }
+
+  /**
+   * The indexed versions of files that could not be read this time (broken, vanished mid-ingest):
+   * they stay in the index until the file is fixed or deleted, so a bad save loses nothing.
+   */
+  async function previousVersions(problems: readonly CorpusProblem[], embedder: Embedder): Promise<Article[]> {
+    const previous = current?.index ?? (await openIndex(config.indexDir, embedder.info).catch(() => null));
+    if (!previous) return [];
+    const broken = new Set(problems.map((p) => p.path));
+    return [...previous.articles.values()].filter((a) => broken.has(a.id) || broken.has(a.id.split('#')[0]!));
   }
 
   function ensureLoaded(onProgress?: (p: IngestProgress) => void): Promise<Loaded> {
@@ -205,9 +218,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     },
 
     async ingest(options = {}): Promise<IngestReport> {
-      const run = runIngest(options.rebuild ?? false, options.onProgress);
-      loaded = run.then((r) => r.loaded);
-      return (await run).report;
+      // The loaded index is replaced only when the new one is ready; a failed ingest leaves it serving.
+      const { loaded: next, report } = await runIngest(options.rebuild ?? false, options.onProgress);
+      loaded = Promise.resolve(next);
+      return report;
     },
 
     async summarize(request: SummaryRequest): Promise<Summary> {
