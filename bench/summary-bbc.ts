@@ -4,7 +4,8 @@
  *   --sample N         score N articles of the split (fixed seed) instead of all
  *   --no-embeddings    lexical-only ablation: no embedder is loaded
  *   --split test|dev   which part to score (default test; dev is where parameters were chosen)
- *   --tune             grid-search the ranking parameters on the dev split and write summary-bbc-tuning.md
+ *   --tune             grid-search the ranking parameters on the dev split and write summary-bbc-tuning.{json,md};
+ *                      the best setting becomes the verbatim-dev row of later runs
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { defaultCacheDir, embedSentences } from './summary/bbc-embeddings.js';
 import { evaluate, type EvalCase } from './summary/evaluate.js';
 import { baselineMethods, verbatimMethod } from './summary/methods.js';
 import { renderMarkdown } from './summary/report.js';
-import { tune } from './summary/tune.js';
+import { readTuned, tune } from './summary/tune.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const dataFile = path.resolve(repoRoot, '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
@@ -55,9 +56,12 @@ const cases: EvalCase[] = chosen.map((r) => ({ id: r.id, category: r.category, t
 if (values.tune) {
   await tune(cases, useEmbeddings ? source : lexical, resultsDir, commandLine());
 } else {
+  const tuned = await readTuned(resultsDir);
+  if (!tuned) console.error('No bench/results/summary-bbc-tuning.json yet: run with --tune first for the verbatim-dev row.');
   const methods = [
-    ...(useEmbeddings ? [verbatimMethod('verbatim', source)] : []),
-    verbatimMethod('verbatim-lexical', lexical),
+    verbatimMethod('verbatim', useEmbeddings ? source : lexical),
+    ...(tuned ? [verbatimMethod('verbatim-dev', useEmbeddings ? source : lexical, tuned)] : []),
+    ...(useEmbeddings ? [verbatimMethod('verbatim-dense', source, { denseWeight: 0.5 })] : []),
     ...baselineMethods(lexical),
   ];
   const results = evaluate(cases, methods);

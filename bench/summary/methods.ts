@@ -11,7 +11,7 @@ export const RANDOM_SEED = 2025;
 
 const spans = (sentences: readonly Span[]): Span[] => sentences.map(({ start, end }) => ({ start, end }));
 
-/** Ours, with the sentence budget k and no character limit. */
+/** Ours, with the sentence budget k and no character limit (options over the engine's defaults). */
 export function verbatimMethod(name: string, source: SummarySource, options: ArticleRankingOptions = {}): Method {
   return {
     name,

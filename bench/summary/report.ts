@@ -14,8 +14,9 @@ export interface RunInfo {
 }
 
 const DESCRIPTIONS: Record<string, string> = {
-  verbatim: 'ours: LexRank over USE-lite + TF-IDF similarity, lead prior, MMR (k sentences)',
-  'verbatim-lexical': 'ours without embeddings (TF-IDF similarity only; the --no-embeddings ablation)',
+  verbatim: "ours with the engine's defaults: LexRank (TF-IDF cosine), lead prior 0.2, MMR 0.1",
+  'verbatim-dev': 'ours with the parameters that scored best on the dev split (summary-bbc-tuning.md)',
+  'verbatim-dense': "ours with the engine's defaults but sentence similarity 0.5 USE-lite cosine + 0.5 TF-IDF (embedding ablation)",
   'lead-k': 'first k sentences (same budget as ours)',
   'lead-3': 'first 3 sentences (the classic baseline; shorter than the budget when k > 3)',
   'random-k': `k random sentences (seeded), in article order`,

@@ -1,21 +1,33 @@
 /** Grid search of the article-ranking parameters on the dev split; the defaults in article-ranking.ts come from here. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { ArticleRankingOptions } from '../../src/summary/article-ranking.js';
+import { DEFAULT_ARTICLE_RANKING, type ArticleRankingOptions } from '../../src/summary/article-ranking.js';
 import type { SummarySource } from '../../src/summary/source.js';
 import { evaluate, type EvalCase } from './evaluate.js';
 import { verbatimMethod } from './methods.js';
 
 export const GRID = {
-  leadWeight: [0, 0.1, 0.25, 0.5],
-  halfLife: [2, 4, 8, 16],
+  leadWeight: [0, 0.1, 0.2, 0.4],
+  halfLife: [1, 2, 4],
   redundancy: [0, 0.1, 0.3],
-  denseWeight: [0, 0.25, 0.5, 0.75, 1],
+  denseWeight: [0, 0.25, 0.5],
 };
 
+export type TunedOptions = Required<Omit<ArticleRankingOptions, 'damping'>>;
+
+/** The dev-best parameters, as `tune` wrote them, or null when tuning has not been run. */
+export async function readTuned(resultsDir: string): Promise<TunedOptions | null> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(resultsDir, 'summary-bbc-tuning.json'), 'utf8')) as { best: TunedOptions };
+    return saved.best;
+  } catch {
+    return null;
+  }
+}
+
 export async function tune(cases: readonly EvalCase[], source: SummarySource, resultsDir: string, command: string): Promise<void> {
-  const rows: Array<{ options: Required<Omit<ArticleRankingOptions, 'damping'>>; rouge1: number; rouge2: number; rougeL: number }> = [];
+  const rows: Array<{ options: TunedOptions; rouge1: number; rouge2: number; rougeL: number }> = [];
   for (const leadWeight of GRID.leadWeight)
     for (const halfLife of leadWeight === 0 ? [GRID.halfLife[0]!] : GRID.halfLife)
       for (const redundancy of GRID.redundancy)
@@ -26,22 +38,32 @@ export async function tune(cases: readonly EvalCase[], source: SummarySource, re
           console.error(JSON.stringify(options), (100 * all.rouge2).toFixed(2));
         }
   rows.sort((a, b) => b.rouge2 - a.rouge2);
+  const { leadWeight, halfLife } = DEFAULT_ARTICLE_RANKING;
+  const withPrior = rows.filter((r) => r.options.leadWeight === leadWeight && r.options.halfLife === halfLife);
+  const row = (r: (typeof rows)[number], i: number): string => {
+    const o = r.options;
+    return `| ${i + 1} | ${o.leadWeight} | ${o.halfLife} | ${o.redundancy} | ${o.denseWeight} | ${(100 * r.rouge1).toFixed(2)} | ${(100 * r.rouge2).toFixed(2)} | ${(100 * r.rougeL).toFixed(2)} |`;
+  };
+  const header = ['| rank | leadWeight | halfLife | redundancy | denseWeight | R-1 | R-2 | R-L |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
   const lines = [
     '# Ranking parameters chosen on the BBC dev split',
     '',
     `- command: \`${command}\`; ${cases.length} dev articles; date ${new Date().toISOString()}`,
     '- objective: mean ROUGE-2 F1 at the reference length in sentences; the test split is never scored here.',
     '',
-    '| rank | leadWeight | halfLife | redundancy | denseWeight | R-1 | R-2 | R-L |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.slice(0, 20).map((r, i) => {
-      const o = r.options;
-      return `| ${i + 1} | ${o.leadWeight} | ${o.halfLife} | ${o.redundancy} | ${o.denseWeight} | ${(100 * r.rouge1).toFixed(2)} | ${(100 * r.rouge2).toFixed(2)} | ${(100 * r.rougeL).toFixed(2)} |`;
-    }),
+    `## Best ${Math.min(20, rows.length)} of ${rows.length} settings (the first is \`verbatim-dev\` in summary-bbc.md)`,
+    '',
+    ...header,
+    ...rows.slice(0, 20).map(row),
+    '',
+    `## With the engine's lead prior (leadWeight ${leadWeight}, halfLife ${halfLife}): how redundancy and denseWeight fare`,
+    '',
+    ...header,
+    ...withPrior.map(row),
     '',
   ];
   await mkdir(resultsDir, { recursive: true });
-  await writeFileAtomic(path.join(resultsDir, 'summary-bbc-tuning.json'), JSON.stringify({ command, cases: cases.length, rows }, null, 2) + '\n');
+  await writeFileAtomic(path.join(resultsDir, 'summary-bbc-tuning.json'), JSON.stringify({ command, cases: cases.length, best: rows[0]!.options, rows }, null, 2) + '\n');
   await writeFileAtomic(path.join(resultsDir, 'summary-bbc-tuning.md'), lines.join('\n'));
   console.log(lines.join('\n'));
 }

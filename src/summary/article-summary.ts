@@ -3,11 +3,15 @@ import { VerbatimError } from '../errors.js';
 import { rankArticle, DEFAULT_ARTICLE_RANKING, type ArticleRankingOptions } from './article-ranking.js';
 import { DEFAULT_BUDGETS, resolveBudget } from './budget.js';
 import { toSummarySentence } from './citation.js';
+import { isNearDuplicate } from './near-duplicates.js';
 import { selectMmr } from './select.js';
 import type { SummarySource } from './source.js';
 import type { Summary, SummaryBudget } from './types.js';
 
-/** `articleId` must be an exact id (resolve user input with `resolveArticleId` first). */
+/**
+ * `articleId` must be an exact id (resolve user input with `resolveArticleId` first). A sentence that nearly
+ * duplicates a chosen one (see `isNearDuplicate`) is never chosen too, whatever the MMR penalty.
+ */
 export function summarizeArticle(
   source: SummarySource,
   articleId: string,
@@ -23,6 +27,7 @@ export function summarizeArticle(
     (a, b) => ranked.similarity[a]![b]!,
     resolveBudget(budget, DEFAULT_BUDGETS.article),
     redundancy,
+    (a, b) => isNearDuplicate(ranked.views[a]!, ranked.views[b]!),
   ).sort((a, b) => a - b);
   return {
     kind: 'article',

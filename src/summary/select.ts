@@ -10,15 +10,16 @@ export interface SelectionItem {
 
 /**
  * Greedy MMR: repeatedly takes the item maximising `score - redundancy * max(similarity to a taken item)`.
- * Items that would overflow the character budget are skipped (a shorter one may still fit); stops when the
- * sentence budget is spent or nothing fits. redundancy >= 0 (0 = plain top-k by score).
- * Returns indices in the order they were taken.
+ * Items that would overflow the character budget are skipped (a shorter one may still fit), and so are items
+ * `isDuplicate` says repeat a taken one; stops when the sentence budget is spent or nothing is left.
+ * redundancy >= 0 (0 = plain top-k by score). Returns indices in the order they were taken.
  */
 export function selectMmr(
   items: readonly SelectionItem[],
   similarity: (a: number, b: number) => number,
   budget: Required<SummaryBudget>,
   redundancy: number,
+  isDuplicate: (a: number, b: number) => boolean = () => false,
 ): number[] {
   const meter = new BudgetMeter(budget);
   const taken: number[] = [];
@@ -35,7 +36,7 @@ export function selectMmr(
       }
     }
     open.delete(best);
-    if (!meter.fits(items[best]!.length)) continue;
+    if (!meter.fits(items[best]!.length) || taken.some((t) => isDuplicate(best, t))) continue;
     meter.spend(items[best]!.length);
     taken.push(best);
     for (const i of open) maxSimilarity[i] = Math.max(maxSimilarity[i]!, similarity(i, best));

@@ -61,6 +61,10 @@ describe('selectMmr', () => {
     { why: 'the character budget stops selection', redundancy: 0, budget: { maxChars: 25, maxSentences: 9 }, expected: [0, 1] },
   ])('$why', ({ redundancy, budget, expected }) => expect(selectMmr(items, similarity, budget, redundancy)).toEqual(expected));
 
+  it('never takes an item that duplicates a taken one, even without a penalty', () => {
+    expect(selectMmr(items, similarity, { maxChars: 100, maxSentences: 2 }, 0, (a, b) => sims[a]![b]! === 1)).toEqual([0, 2]);
+  });
+
   it('skips an item that would overflow the characters and takes a shorter one after it', () => {
     const mixed = [
       { score: 1, length: 10 },

@@ -98,14 +98,14 @@ describe('corpus stories', () => {
 
   // may.txt points the same way as a and b, but lies more than maxDayGap days away; c.txt is another event.
   it('groups same-event articles and keeps articles months apart in separate stories', () => {
-    const stories = groupStories(source, { threshold: 0.5 });
+    const stories = groupStories(source, { threshold: 0.45 });
     expect(stories).toContainEqual(['a.txt', 'b.txt']);
     expect(stories).toContainEqual(['may.txt']);
-    expect(groupStories(source, { threshold: 0.5, maxDayGap: 10_000 })).toContainEqual(['a.txt', 'b.txt', 'may.txt']);
+    expect(groupStories(source, { threshold: 0.45, maxDayGap: 10_000 })).toContainEqual(['a.txt', 'b.txt', 'may.txt']);
   });
 
   it('gives each story a headline, its sources and its dates', () => {
-    const summary = summarizeCorpus(source, { maxSentences: 8, maxChars: 10_000 }, { grouping: { threshold: 0.5 } });
+    const summary = summarizeCorpus(source, { maxSentences: 8, maxChars: 10_000 }, { grouping: { threshold: 0.45 } });
     const parade = summary.stories[0]!;
     expect(parade.sources.map((s) => s.article)).toEqual(['b.txt', 'a.txt']);
     expect(parade.dates).toEqual(['2025-09-02', '2025-09-03']);
@@ -115,7 +115,7 @@ describe('corpus stories', () => {
   });
 
   it('shows fewer stories when the budget holds fewer headlines', () => {
-    const summary = summarizeCorpus(source, { maxSentences: 1, maxChars: 10_000 }, { grouping: { threshold: 0.5 } });
+    const summary = summarizeCorpus(source, { maxSentences: 1, maxChars: 10_000 }, { grouping: { threshold: 0.45 } });
     expect(summary.stories).toHaveLength(1);
     expect(summary.omitted.articles).toBe(2);
   });
