@@ -8,7 +8,7 @@ export interface HnswFileSummary {
   dimension: number;
   capacity: number;
   liveLabels: number[];
-  /** Labels of slots marked deleted (hnswlib may since have given some slots to new labels). */
+  /** Labels of slots marked deleted. */
   deletedLabels: number[];
 }
 

@@ -30,9 +30,12 @@ export class HnswVectorIndex implements VectorIndex {
   readonly parameters: HnswParameters;
   private readonly graph: hnswlib.HierarchicalNSW;
   private readonly live: Set<number>;
-  /** Removed labels whose slots hnswlib may still hold (it hands such slots to new vectors: allowReplaceDeleted). */
+  /**
+   * Removed labels: hnswlib only marks them, keeping their slots and links (skipped in results). Slots are not
+   * recycled for new labels (allowReplaceDeleted), because that repairs neighbourhoods and measured 5× slower per add;
+   * callers rebuild the index once removed slots outnumber live ones.
+   */
   private readonly removed: Set<number>;
-  private deletedSlots: number;
 
   constructor(dimension: number, parameters: Partial<HnswParameters> = {}) {
     this.dimension = dimension;
@@ -40,9 +43,8 @@ export class HnswVectorIndex implements VectorIndex {
     this.graph = new hnswlib.HierarchicalNSW('cosine', dimension);
     this.live = new Set();
     this.removed = new Set();
-    this.deletedSlots = 0;
     const { m, efConstruction, initialCapacity } = this.parameters;
-    this.graph.initIndex({ maxElements: Math.max(1, initialCapacity), m, efConstruction, randomSeed: RANDOM_SEED, allowReplaceDeleted: true });
+    this.graph.initIndex({ maxElements: Math.max(1, initialCapacity), m, efConstruction, randomSeed: RANDOM_SEED });
     this.graph.setEf(this.parameters.efSearch);
   }
 
@@ -67,14 +69,13 @@ export class HnswVectorIndex implements VectorIndex {
 
     const index = new HnswVectorIndex(dimension, options.parameters);
     try {
-      await index.graph.readIndex(file, true);
+      await index.graph.readIndex(file);
     } catch (error) {
       throw corrupt(error instanceof Error ? error.message : String(error), error);
     }
     index.graph.setEf(index.parameters.efSearch);
     for (const label of summary.liveLabels) index.live.add(label);
     for (const label of summary.deletedLabels) index.removed.add(label);
-    index.deletedSlots = summary.deletedLabels.length;
     return index;
   }
 
@@ -82,9 +83,15 @@ export class HnswVectorIndex implements VectorIndex {
     return this.live.size;
   }
 
-  /** Slots still held by removed vectors (reused by later adds). */
+  /** Slots still held by removed vectors. */
   get deletedCount(): number {
-    return this.deletedSlots;
+    return this.removed.size;
+  }
+
+  /** Changes the search candidate list size from now on (tuning and benchmarks); it is not saved with the index. */
+  setEfSearch(efSearch: number): void {
+    this.parameters.efSearch = efSearch;
+    this.graph.setEf(efSearch);
   }
 
   has(label: number): boolean {
@@ -93,18 +100,12 @@ export class HnswVectorIndex implements VectorIndex {
 
   add(label: number, vector: Float32Array): void {
     this.checkDimension(vector);
-    const point = Array.from(vector);
-    if (this.live.has(label) || this.restoreRemoved(label)) {
-      this.graph.addPoint(point, label, false); // updates the vector in place
-      this.live.add(label);
-      return;
-    }
-    if (this.deletedSlots === 0 && this.graph.getCurrentCount() >= this.graph.getMaxElements()) {
+    // A live or removed label keeps its slot: hnswlib updates the vector in place and clears the delete mark.
+    const hasSlot = this.live.has(label) || this.removed.delete(label);
+    if (!hasSlot && this.graph.getCurrentCount() >= this.graph.getMaxElements()) {
       this.graph.resizeIndex(Math.max(1024, this.graph.getMaxElements() * 2));
     }
-    const recycle = this.deletedSlots > 0;
-    this.graph.addPoint(point, label, recycle);
-    if (recycle && --this.deletedSlots === 0) this.removed.clear(); // every removed slot now holds a live vector
+    this.graph.addPoint(Array.from(vector), label);
     this.live.add(label);
   }
 
@@ -112,28 +113,12 @@ export class HnswVectorIndex implements VectorIndex {
     if (!this.live.delete(label)) return;
     this.graph.markDelete(label);
     this.removed.add(label);
-    this.deletedSlots++;
-  }
-
-  /**
-   * Re-adding a removed label must reuse its own slot: giving it a fresh one would leave the old slot naming the
-   * same label, and hnswlib would later unmap the live vector when it recycles that slot.
-   */
-  private restoreRemoved(label: number): boolean {
-    if (!this.removed.delete(label)) return false;
-    try {
-      this.graph.unmarkDelete(label);
-    } catch {
-      return false; // hnswlib already gave the slot to another label, so the label is free again
-    }
-    this.deletedSlots--;
-    return true;
   }
 
   search(vector: Float32Array, k: number): VectorHit[] {
     this.checkDimension(vector);
     const wanted = Math.min(Math.floor(k), this.live.size);
-    if (wanted <= 0) return [];
+    if (!(wanted > 0)) return [];
     const { neighbors, distances } = this.graph.searchKnn(Array.from(vector), wanted);
     // hnswlib's cosine distance is 1 − cosine similarity.
     return neighbors.map((label, i) => ({ label, score: 1 - distances[i]! }));

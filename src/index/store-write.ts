@@ -13,9 +13,11 @@ import { INDEX_FORMAT_VERSION, MANIFEST_FILE, MANIFEST_FORMAT, manifestFiles, ty
 import { packSentenceVectors, planSentenceVectors } from './sentence-vectors.js';
 import { writeFileAtomic } from './atomic-file.js';
 
+const STORE_FILE = String.raw`(articles|passages|lexical|dense|sentences)-(\d+)\.(json|hnsw|f32)`;
 /** Files this store writes (and may delete once no manifest names them). */
-const GENERATION_FILE = /^(articles|passages|lexical|dense|sentences)-(\d+)\.(json|hnsw|f32)$/;
-const TEMPORARY_FILE = /^\..+\.tmp$/;
+const GENERATION_FILE = new RegExp(`^${STORE_FILE}$`);
+/** Temporaries a crashed write can leave: ours (`.name.pid.random.tmp`) and write-file-atomic's (`name.<number>`). */
+const TEMPORARY_FILE = new RegExp(String.raw`^(\.${STORE_FILE}\..+\.tmp|(manifest\.json|${STORE_FILE})\.\d+)$`);
 
 /** Writes `state` as a new generation of `dir`, commits it and returns its manifest; `onStep` counts finished files. */
 export async function writeGeneration(

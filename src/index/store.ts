@@ -10,7 +10,7 @@ import { HnswVectorIndex } from './hnsw-index.js';
 import { parseIndexFile, readIndexFile } from './index-files.js';
 import { sentenceVectorOf, type IndexState } from './index-state.js';
 import type { LexicalIndex } from './lexical-index.js';
-import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, parseManifest, type FileEntry, type Manifest } from './manifest.js';
 import { asFloat32, sliceSentenceVectors } from './sentence-vectors.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -103,24 +103,24 @@ async function committedGeneration(dir: string): Promise<number | null> {
 
 async function readGeneration(dir: string, manifest: Manifest): Promise<IndexState> {
   const { files, embedder } = manifest;
-  const [articleBytes, passageBytes, lexicalBytes, denseBytes, ...vectorBytes] = await Promise.all([
-    readIndexFile(dir, files.articles),
-    readIndexFile(dir, files.passages),
-    readIndexFile(dir, files.lexical),
-    readIndexFile(dir, files.dense),
-    ...files.sentenceVectors.map((entry) => readIndexFile(dir, entry)),
+  const read = <T>(entry: FileEntry, parse: (text: string) => T): Promise<T> =>
+    readIndexFile(dir, entry).then((bytes) => parseIndexFile(dir, entry, bytes, parse));
+  // Each file is parsed as soon as it is read and checked, while larger files are still being hashed.
+  const [articles, { passages, lexical }, dense, vectorFiles] = await Promise.all([
+    read(files.articles, decodeArticles),
+    read(files.passages, decodePassages).then(async (passages) => ({
+      passages,
+      lexical: await read(files.lexical, (json) => Bm25Index.fromJSON(json, new Map([...passages].map(([label, passage]) => [label, passage.text])))),
+    })),
+    readIndexFile(dir, files.dense).then((bytes) =>
+      HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
+        parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },
+        bytes,
+      }),
+    ),
+    Promise.all(files.sentenceVectors.map(async (entry) => [entry.name, asFloat32(await readIndexFile(dir, entry))] as const)),
   ]);
-  const articles = parseIndexFile(dir, files.articles, articleBytes, decodeArticles);
-  const passages = parseIndexFile(dir, files.passages, passageBytes, decodePassages);
-  const lexical = parseIndexFile(dir, files.lexical, lexicalBytes, (json) =>
-    Bm25Index.fromJSON(json, new Map([...passages].map(([label, passage]) => [label, passage.text]))),
-  );
-  const dense = await HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
-    parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },
-    bytes: denseBytes,
-  });
-  const vectorFiles = new Map(files.sentenceVectors.map((entry, i) => [entry.name, asFloat32(vectorBytes[i]!)]));
-  const sentenceVectors = inconsistentUnless(dir, () => sliceSentenceVectors(manifest.articles, vectorFiles, embedder.dimension));
+  const sentenceVectors = inconsistentUnless(dir, () => sliceSentenceVectors(manifest.articles, new Map(vectorFiles), embedder.dimension));
 
   const state: IndexState = {
     articles,

@@ -67,6 +67,7 @@ describe('openIndex', () => {
         if (file !== MANIFEST_FILE) await cp(path.join(otherDir, file), path.join(dir, file));
       }
       await writeFile(path.join(dir, '.dense-3.hnsw.1234.abcd.tmp'), 'half-written');
+      await writeFile(path.join(dir, 'manifest.json.3847562910'), '{"half": ');
     } finally {
       await cleanupOther();
     }

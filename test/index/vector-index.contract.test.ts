@@ -96,7 +96,7 @@ describe.each(implementations)('VectorIndex contract: $name', (implementation) =
     expect(index.search(vectors[40]!, 1)[0]).toMatchObject({ label: 4 });
   });
 
-  it('accepts a removed label again, and reuses removed space for new labels', () => {
+  it('accepts a removed label again, beside new labels', () => {
     const index = filled(implementation, 10);
     index.remove(2);
     index.remove(5);

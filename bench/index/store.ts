@@ -1,0 +1,151 @@
+/**
+ * `npx tsx bench/index/store.ts [passages]`: ingest, open and incremental-ingest times for a synthetic corpus of
+ * news-sized articles (default ~100k passages: 30 sentences an article, windows of 3 sentences every 2), with a fast
+ * stand-in embedder so the index step alone is measured.
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPassages } from '../../src/corpus/passages.js';
+import type { Article, Sentence } from '../../src/corpus/types.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import type { IngestProgress } from '../../src/engine-types.js';
+import { ingestArticles } from '../../src/index/ingest.js';
+import { openIndex } from '../../src/index/store.js';
+import { header, markdownTable, runInfo, writeResults } from '../lib/report.js';
+import { syntheticEmbeddingModel } from './synthetic-embeddings.js';
+
+const targetPassages = Number(process.argv[2] ?? 100_000);
+const SENTENCES_PER_ARTICLE = 30;
+const DIMENSION = 384;
+const articleCount = Math.ceil(targetPassages / Math.ceil((SENTENCES_PER_ARTICLE - 1) / 2));
+
+/** Words with a Zipf-like frequency, so the keyword index has a realistic vocabulary and posting lengths. */
+function wordSampler(seed: number): () => string {
+  let state = seed;
+  const random = (): number => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const vocabulary = Array.from({ length: 50_000 }, (_, i) => i.toString(36).replace(/\d/g, (d) => 'aeiouybcdf'[Number(d)]!) + 'on');
+  return () => vocabulary[Math.floor(Math.pow(vocabulary.length, random())) - 1]!;
+}
+
+function syntheticArticle(index: number, nextWord: () => string, edition = 0): Article {
+  const sentences: Sentence[] = [];
+  let text = '';
+  for (let i = 0; i < SENTENCES_PER_ARTICLE; i++) {
+    const words = Array.from({ length: 12 + ((index + i) % 20) }, nextWord);
+    const sentence = `${words.join(' ')}${edition ? ` edition ${edition}` : ''}.`;
+    if (i > 0) text += ' ';
+    sentences.push({ index: i, paragraph: Math.floor(i / 3), start: text.length, end: text.length + sentence.length, text: sentence, kind: 'body' });
+    text += sentence;
+  }
+  const paragraphs = Array.from({ length: SENTENCES_PER_ARTICLE / 3 }, (_, p) => ({ index: p, kind: 'body' as const, start: sentences[p * 3]!.start, end: sentences[p * 3 + 2]!.end }));
+  return {
+    id: `news/${String(index).padStart(6, '0')}.txt`,
+    title: sentences[0]!.text.slice(0, 60),
+    titleSource: 'first-sentence',
+    subtitle: null,
+    publisher: 'Bench Wire',
+    date: '2025-09-03',
+    url: null,
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    text,
+    paragraphs,
+    sentences,
+    furniture: [],
+  };
+}
+
+const model = syntheticEmbeddingModel(DIMENSION, 7);
+const embedder: Embedder = {
+  info: { id: 'bench:synthetic', name: 'synthetic bench vectors', dimension: DIMENSION },
+  embed: async (texts) => texts.map(() => model.sample()),
+  close: async () => {},
+};
+
+const nextWord = wordSampler(1);
+const articles = Array.from({ length: articleCount }, (_, i) => syntheticArticle(i, nextWord));
+const root = await mkdtemp(path.join(os.tmpdir(), 'verbatim-store-bench-'));
+
+/** Time spent in each ingest phase; `finish()` closes the last one. */
+function phaseTimer(): { onProgress: (p: IngestProgress) => void; finish: () => void; phases: Record<string, number> } {
+  const phases: Record<string, number> = {};
+  let current: string | null = null;
+  let since = performance.now();
+  const close = (): void => {
+    const now = performance.now();
+    if (current) phases[current] = (phases[current] ?? 0) + now - since;
+    since = now;
+  };
+  return {
+    phases,
+    finish: close,
+    onProgress: (p) => {
+      if (p.phase === current) return;
+      close();
+      current = p.phase;
+    },
+  };
+}
+
+let started = performance.now();
+const first = phaseTimer();
+const { report, index } = await ingestArticles({ indexRoot: root, embedder, articles, buildPassages: (a) => buildPassages(a), onProgress: first.onProgress });
+const ingestMs = performance.now() - started;
+first.finish();
+
+const files = await readdir(report.indexDir);
+const sizes = Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(path.join(report.indexDir, f))).size] as const)));
+
+const openTimes: number[] = [];
+for (let i = 0; i < 3; i++) {
+  started = performance.now();
+  const opened = await openIndex(root, embedder.info);
+  openTimes.push(performance.now() - started);
+  if (opened.passages.size !== index.passages.size) throw new Error('opened index differs');
+}
+
+const edited = [...articles];
+edited[5] = syntheticArticle(5, nextWord, 1);
+const second = phaseTimer();
+started = performance.now();
+const incremental = await ingestArticles({ indexRoot: root, embedder, articles: edited, buildPassages: (a) => buildPassages(a), onProgress: second.onProgress });
+const incrementalMs = performance.now() - started;
+second.finish();
+const memoryMiB = process.memoryUsage().rss / 2 ** 20;
+await rm(root, { recursive: true, force: true });
+
+const results = {
+  articles: report.articles,
+  passages: report.passages,
+  sentences: report.sentences,
+  ingestMs,
+  ingestPhasesMs: first.phases,
+  openMs: openTimes,
+  incremental: { ms: incrementalMs, phasesMs: second.phases, embedded: incremental.report.embedded },
+  fileBytes: sizes,
+  rssMiB: memoryMiB,
+};
+const info = runInfo();
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+const markdown = [
+  header(`Index store: ${report.passages} passages × ${DIMENSION}-d`, info),
+  `${report.articles} articles, ${report.sentences} sentences, ${report.passages} passages (windows of 3 sentences every 2); synthetic vectors from a stand-in embedder.`,
+  '',
+  markdownTable(
+    ['step', 'ms'],
+    [
+      ['full ingest', ingestMs],
+      ...Object.entries(first.phases).map(([phase, ms]) => [`  ${phase}`, ms] as [string, number]),
+      ['openIndex (3 runs)', openTimes.map((t) => t.toFixed(0)).join(' / ')],
+      [`incremental ingest, 1 changed article (${incremental.report.embedded} sentences embedded)`, incrementalMs],
+      ...Object.entries(second.phases).map(([phase, ms]) => [`  ${phase}`, ms] as [string, number]),
+    ],
+  ),
+  '',
+  markdownTable(['file', 'MiB'], Object.entries(sizes).map(([file, bytes]) => [file, mib(bytes)])),
+  '',
+  `Process RSS at the end: ${memoryMiB.toFixed(0)} MiB.`,
+].join('\n');
+await writeResults(`index-store-${report.passages}`, { run: info, ...results }, markdown);
+console.log(markdown);
