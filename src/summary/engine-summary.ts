@@ -23,9 +23,9 @@ export function summarizeWithIndex(index: SummarySource, request: SummaryRequest
 
 /**
  * Spreads each retrieved passage's fused score over its sentences, weighted by how well each sentence itself
- * matches the topic: `fused * (0.5 + 0.5 * match)`, where match is the larger of the sentence's embedding cosine
- * with the topic and the share of the topic's terms it contains. A passage window often holds one on-topic
- * sentence between two that are not; this keeps the on-topic one ahead.
+ * matches the topic: `fused * match`, where match is the larger of the sentence's embedding cosine with the
+ * topic (clipped at 0) and the share of the topic's terms it contains. A passage window often holds one
+ * on-topic sentence beside others that only share its context; this keeps those behind.
  */
 export function topicCandidates(source: SummarySource, topic: string, vector: Float32Array | null, passages: readonly Candidate[]): TopicCandidate[] {
   const topicTerms = new Set(terms(topic));
@@ -38,7 +38,7 @@ export function topicCandidates(source: SummarySource, topic: string, vector: Fl
       const coverage = topicTerms.size > 0 ? [...topicTerms].filter((t) => own.has(t)).length / topicTerms.size : 0;
       const sentenceVector = source.sentenceVector(article.id, index);
       const dense = vector && sentenceVector ? Math.max(0, cosine(vector, sentenceVector)) : 0;
-      out.push({ articleId: article.id, sentenceIndex: index, relevance: fused * (0.5 + 0.5 * Math.max(dense, coverage)) });
+      out.push({ articleId: article.id, sentenceIndex: index, relevance: fused * Math.max(dense, coverage) });
     }
     return out;
   });

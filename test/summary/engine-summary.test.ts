@@ -11,9 +11,9 @@ const candidate = (fused: number): Candidate => ({ label: 0, passage, article, f
 describe('topicCandidates', () => {
   it.each([
     // Topic terms {militari, parad}: sentence 0 holds 1 of 2, sentence 1 none, sentence 2 both.
-    { why: 'lexical coverage only: 2·(0.5 + 0.5·coverage)', vectors: new Map<string, Float32Array>(), expected: [1.5, 1, 2] },
+    { why: 'lexical coverage only: fused 2 × coverage', vectors: new Map<string, Float32Array>(), expected: [1, 0, 2] },
     // Sentence 1's vector matches the topic's exactly: its match becomes 1 though it shares no term.
-    { why: 'a sentence vector close to the topic lifts a sentence without the words', vectors: new Map([['a.txt#1', unit(1, 0)]]), expected: [1.5, 2, 2] },
+    { why: 'a sentence vector close to the topic lifts a sentence without the words', vectors: new Map([['a.txt#1', unit(1, 0)]]), expected: [1, 2, 2] },
   ])('$why', ({ vectors, expected }) => {
     const found = topicCandidates(makeSource([article], vectors), 'military parade', unit(1, 0), [candidate(2)]);
     expect(found.map((c) => c.sentenceIndex)).toEqual([0, 1, 2]);
