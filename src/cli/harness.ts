@@ -2,7 +2,7 @@
  * The interactive harness: the same questions and commands as the Discord bot, answered in the
  * terminal with no Discord. What it prints is what the bot would answer.
  */
-import readline from 'node:readline/promises';
+import readline from 'node:readline';
 import type { Engine } from '../engine-types.js';
 import { renderAnswer } from './render-answer.js';
 import { renderError } from './render-error.js';
@@ -17,23 +17,23 @@ const HELP = `Ask a question about the articles, or:
 
 export async function runHarness(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<void> {
   const style = styleFor(output);
+  // The line iterator queues input, so piped questions are all answered in turn (question() would drop them).
   const rl = readline.createInterface({ input, output, terminal: Boolean(output.isTTY) });
   output.write(`verbatim harness — answers quoted from the articles. ${HELP}\n`);
+  const prompt = () => output.write('\n> ');
+  prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question('\n> ')).trim();
-      } catch {
-        break; // input closed
-      }
-      if (!line) continue;
+    for await (const raw of rl) {
+      const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
-      try {
-        output.write((await handleLine(engine, line, style)) + '\n');
-      } catch (error) {
-        output.write(renderError(error) + '\n');
+      if (line) {
+        try {
+          output.write((await handleLine(engine, line, style)) + '\n');
+        } catch (error) {
+          output.write(renderError(error) + '\n');
+        }
       }
+      prompt();
     }
   } finally {
     rl.close();

@@ -54,6 +54,8 @@ const common = (command: Command): Command =>
 export function buildProgram(): Command {
   const program = new Command('verbatim')
     .description('Extractive, cited answers about news articles. With no command: the interactive harness.')
+    // Options after a command belong to that command (`verbatim ask --corpus x`), not to the harness.
+    .enablePositionalOptions()
     .showHelpAfterError();
   common(program).action(async (options: CommonOptions) => {
     await withEngine(configFrom(options), (engine) => runHarness(engine));
