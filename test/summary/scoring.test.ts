@@ -4,7 +4,9 @@ import { leadPrior } from '../../src/summary/position-prior.js';
 import { selectMmr } from '../../src/summary/select.js';
 import { blendedSimilarity, meanVector } from '../../src/summary/similarity.js';
 import { resolveBudget } from '../../src/summary/budget.js';
-import { unit } from './make-article.js';
+import { termWeights, tfidfVector } from '../../src/summary/term-weights.js';
+import { rescaleRelevance } from '../../src/summary/topic-summary.js';
+import { makeArticle, unit } from './make-article.js';
 
 const graph = (rows: number[][]): Float64Array[] => rows.map((row) => Float64Array.from(row));
 
@@ -99,4 +101,39 @@ describe('resolveBudget', () => {
     { why: 'given limits win', budget: { maxSentences: 7 }, expected: { maxChars: 100, maxSentences: 7 } },
     { why: 'limits below one count as one', budget: { maxChars: 0, maxSentences: -2 }, expected: { maxChars: 1, maxSentences: 1 } },
   ])('$why', ({ budget, expected }) => expect(resolveBudget(budget, { maxChars: 100, maxSentences: 3 })).toEqual(expected));
+});
+
+describe('term weights', () => {
+  // Three sentences in all: "parade" in two, "tank" in one.
+  const articles = new Map(
+    [makeArticle('a', ['Parade today. Tank rolls.']), makeArticle('b', ['Parade tomorrow.'])].map((a) => [a.id, a]),
+  );
+  it.each([
+    { term: 'parad', expected: Math.log(4 / 3) + 1, why: 'in 2 of 3 sentences' },
+    { term: 'tank', expected: Math.log(4 / 2) + 1, why: 'in 1 of 3 sentences' },
+    { term: 'absent', expected: Math.log(4 / 1) + 1, why: 'unseen terms weigh most, never infinite' },
+  ])('sentence IDF of "$term": $why', ({ term, expected }) => expect(termWeights(articles).idf(term)).toBeCloseTo(expected, 10));
+
+  it('article IDF counts each article once', () => {
+    expect(termWeights(articles, 'article').idf('parad')).toBeCloseTo(Math.log(3 / 3) + 1, 10);
+  });
+
+  it('builds unit-length vectors; sublinear tf dampens repeats', () => {
+    const weights = { idf: () => 1 };
+    const plain = tfidfVector(['x', 'x', 'x', 'y'], weights);
+    const sublinear = tfidfVector(['x', 'x', 'x', 'y'], weights, true);
+    expect(plain.get('x')! / plain.get('y')!).toBeCloseTo(3, 10);
+    expect(sublinear.get('x')! / sublinear.get('y')!).toBeCloseTo(1 + Math.log(3), 10);
+    expect(Math.hypot(...sublinear.values())).toBeCloseTo(1, 10);
+  });
+});
+
+describe('rescaleRelevance', () => {
+  const item = (relevance: number) => ({ relevance }) as Parameters<typeof rescaleRelevance>[0][number];
+  it.each([
+    { why: 'non-negative scores keep their ratios', input: [2, 1, 0], expected: [1, 0.5, 0] },
+    { why: 'negative scores (cosines) are min-max scaled', input: [0.5, -0.5], expected: [1, 0] },
+    { why: 'all equal: all fully relevant', input: [-1, -1], expected: [1, 1] },
+    { why: 'all zero: all fully relevant', input: [0, 0], expected: [1, 1] },
+  ])('$why', ({ input, expected }) => expect(rescaleRelevance(input.map(item)).map((i) => i.relevance)).toEqual(expected));
 });
