@@ -9,13 +9,15 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const wink = winkNLP(model);
+// wink's typings give `its.lemma` an extra addons parameter that `out()` itself supplies.
+const itsLemma = wink.its.lemma as unknown as typeof wink.its.value;
 /** Lemmas out of context are enough for irregular forms; cached because a corpus repeats its words. */
 const lemmas = new Map<string, string>();
 
 function lemma(word: string): string {
   let found = lemmas.get(word);
   if (found === undefined) {
-    const out = wink.readDoc(word).tokens().out(wink.its.lemma) as string[];
+    const out = wink.readDoc(word).tokens().out(itsLemma) as string[];
     found = out.length === 1 && out[0] ? out[0].toLowerCase() : word;
     // Out of context a lemma can jump to another word ("better" → "good"); keep only those sharing the first letter, or known irregulars.
     if (found !== word && !IRREGULAR_OK.test(word) && word[0] !== found[0]) found = word;
