@@ -20,7 +20,7 @@ const stats = buildTermStats([
 ]);
 
 describe('term statistics', () => {
-  it.each([
+  it.each<[string, string | null, string]>([
     ['contri', 'countri', 'a one-letter typo finds the corpus term'],
     ['pakistani', 'pakistan', 'a derived form finds its prefix'],
     ['tank', null, 'a word the corpus never uses stays unknown'],

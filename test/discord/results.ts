@@ -28,7 +28,7 @@ export function askResult(fields: Partial<AskResult> = {}): AskResult {
     answers: [],
     nearest: [],
     more: [],
-    trace: { mode: 'hybrid', embedMs: 1, retrieveMs: 1, answerMs: 1, totalMs: 3, candidates: 5 },
+    trace: { mode: 'hybrid', embedMs: 1, retrieveMs: 1, answerMs: 1, totalMs: 3, candidates: 5, evidence: null },
     ...fields,
   };
 }
