@@ -18,7 +18,7 @@ import type { AskResult } from './answer/types.js';
 import { analyzeQuestion } from './answer/question.js';
 import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
 import { buildTermStats, type TermStats } from './answer/term-stats.js';
-import { findEntities, type Entity } from './answer/entities.js';
+import { classifyNames, findEntities, loadNameClassifier, type Entity, type NameClassifier } from './answer/entities.js';
 import { composeAnswer } from './answer/compose.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './answer/score.js';
 import { CONFIDENCE_MODEL } from './answer/confidence-model.js';
@@ -69,12 +69,19 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     const started = performance.now();
     const made = await getEmbedder();
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
-    const { articles, problems } = await loadCorpus(config.corpusDir, { maxArticleBytes: config.maxArticleBytes });
+    const previous = rebuild ? null : (current?.index ?? (await openIndex(config.indexDir, made.embedder.info).catch(() => null)));
+    const { articles, problems } = await loadCorpus(config.corpusDir, {
+      maxArticleBytes: config.maxArticleBytes,
+      reuse: (id, hash) => {
+        const known = previous?.articles.get(id);
+        return known?.contentHash === hash ? known : undefined;
+      },
+    });
     if (articles.length === 0 && problems.length === 0) {
       // An emptied folder (unmounted, wrong path) must not wipe what is indexed.
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
-    const kept = problems.length > 0 && !rebuild ? await previousVersions(problems, made.embedder) : [];
+    const kept = previous ? previousVersions(problems, previous) : [];
     const { index, report } = await ingestArticles({
       indexRoot: config.indexDir,
       embedder: made.embedder,
@@ -98,9 +105,8 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
    * The indexed versions of files that could not be read this time (broken, vanished mid-ingest):
    * they stay in the index until the file is fixed or deleted, so a bad save loses nothing.
    */
-  async function previousVersions(problems: readonly CorpusProblem[], embedder: Embedder): Promise<Article[]> {
-    const previous = current?.index ?? (await openIndex(config.indexDir, embedder.info).catch(() => null));
-    if (!previous) return [];
+  function previousVersions(problems: readonly CorpusProblem[], previous: LoadedIndex): Article[] {
+    if (problems.length === 0) return [];
     const broken = new Set(problems.map((p) => p.path));
     return [...previous.articles.values()].filter((a) => broken.has(a.id) || broken.has(a.id.split('#')[0]!));
   }
@@ -125,14 +131,14 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     return vector!;
   }
 
-  function entitiesOf(article: Article, sentence: Sentence): Entity[] {
+  function entitiesOf(article: Article, sentence: Sentence, classify: NameClassifier | null): Entity[] {
     const key = `${article.contentHash}:${sentence.index}`;
     let found = entityCache.get(key);
     if (!found) {
       found = findEntities(sentence.text);
       entityCache.set(key, found);
     }
-    return found;
+    return classify ? classifyNames(found, classify) : found;
   }
 
   function termsOf(article: Article, sentence: Sentence): string[] {
@@ -191,11 +197,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       trace.retrieveMs = round(performance.now() - t);
       trace.candidates = candidates.length;
       t = performance.now();
+      const classify = NAMED_TYPES.has(analysis.type) ? await loadNameClassifier() : null;
       const { evidence, ...composed } = composeAnswer(analysis, candidates, {
         stats: state.stats,
         queryVector: mode === 'bm25' ? null : queryVector,
         sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
-        entities: entitiesOf,
+        entities: (article, sentence) => entitiesOf(article, sentence, classify),
         terms: termsOf,
         threshold: config.answerThreshold ?? CONFIDENCE_MODEL.threshold,
         weights: { ...DEFAULT_WEIGHTS, ...deps.weights },
@@ -245,6 +252,9 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     },
   };
 }
+
+/** Question types whose answers are names of a kind, so names must be told apart. */
+const NAMED_TYPES: ReadonlySet<string> = new Set(['person', 'place', 'org']);
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;

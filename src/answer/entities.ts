@@ -1,9 +1,9 @@
 /**
  * Entities in a sentence, with offsets into the sentence text: dates, numbers and durations from
- * wink-nlp's recogniser, names from proper-noun runs (classified by compromise's lexicon), and
- * quoted phrases. Used to match what a question asks for and to pick the answering span.
+ * wink-nlp's recogniser, names from proper-noun runs, and quoted phrases. Used to match what a
+ * question asks for and to pick the answering span. Whether a name is a person, a place or an
+ * organisation is told apart separately (classifyNames), and only for questions that ask for one.
  */
-import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -53,7 +53,7 @@ export function findEntities(text: string): Entity[] {
     const a = offsets[first]!;
     const b = offsets[last]!;
     const name = text.slice(a.start, b.end);
-    entities.push({ type: classifyName(name), start: a.start, end: b.end, text: name });
+    entities.push({ type: ORG_WORDS.test(name) || /^[A-Z]{2,6}$/.test(name) ? 'org' : 'name', start: a.start, end: b.end, text: name });
   }
 
   for (const match of text.matchAll(/“([^”]{2,300})”|"([^"]{2,300})"/g)) {
@@ -101,11 +101,32 @@ function properNounRuns(values: readonly string[], pos: readonly string[]): Arra
   return runs;
 }
 
-function classifyName(name: string): EntityType {
-  const doc = nlp(name);
-  if (ORG_WORDS.test(name) || doc.organizations().found) return 'org';
-  if (doc.people().found) return 'person';
-  if (doc.places().found) return 'place';
-  if (/^[A-Z]{2,6}$/.test(name)) return 'org';
-  return 'name';
+export type NameClassifier = (name: string) => EntityType;
+
+let classifier: Promise<NameClassifier> | null = null;
+
+/**
+ * compromise's lexicon tells people, places and organisations apart. It takes a second or more to
+ * load, so it is loaded on the first question that asks for a person, place or organisation.
+ */
+export function loadNameClassifier(): Promise<NameClassifier> {
+  classifier ??= import('compromise').then(({ default: nlp }) => {
+    const seen = new Map<string, EntityType>();
+    return (name: string): EntityType => {
+      let type = seen.get(name);
+      if (!type) {
+        const doc = nlp(name);
+        type = doc.organizations().found ? 'org' : doc.people().found ? 'person' : doc.places().found ? 'place' : 'name';
+        if (seen.size > 50_000) seen.clear();
+        seen.set(name, type);
+      }
+      return type;
+    };
+  });
+  return classifier;
+}
+
+/** The same entities with unclassified names typed as person, place or organisation where the lexicon knows. */
+export function classifyNames(entities: readonly Entity[], classify: NameClassifier): Entity[] {
+  return entities.map((e) => (e.type === 'name' ? { ...e, type: classify(e.text) } : e));
 }

@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { VerbatimError } from '../errors.js';
 import { compareIds, listArticleFiles, type ListedFile } from './list-files.js';
-import { parseArticle, type ParseArticleInput } from './parse-article.js';
+import type { ParseArticleInput } from './parse-article.js';
 import { corpusProblem, problemFromError } from './problems.js';
-import { readJsonRecords, readJsonlRecords } from './read-records.js';
 import { readTextFile } from './read-text-file.js';
 import type { Article, CorpusProblem } from './types.js';
 
@@ -12,6 +11,11 @@ export interface LoadCorpusOptions {
   maxArticleBytes?: number;
   /** Called for each problem as it is found (progress output); all problems are also returned. */
   onProblem?: (problem: CorpusProblem) => void;
+  /**
+   * An already parsed article with this id and content hash (from the index), used instead of
+   * parsing again: a start-up over an unchanged corpus reads and hashes files but parses none.
+   */
+  reuse?: (id: string, contentHash: string) => Article | undefined;
 }
 
 export interface LoadedCorpus {
@@ -42,7 +46,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let file = files[next++]; file !== undefined; file = files[next++]) {
-      await loadFile(file, maxBytes, (article) => articles.push(article), report);
+      await loadFile(file, maxBytes, options.reuse, (article) => articles.push(article), report);
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -64,9 +68,25 @@ async function requireFolder(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new VerbatimError('CORPUS_MISSING', `${dir} is a file, not a folder of articles.`);
 }
 
-async function loadFile(file: ListedFile, maxBytes: number, add: (article: Article) => void, report: (problem: CorpusProblem) => void): Promise<void> {
-  const keep = (id: string, input: Omit<ParseArticleInput, 'id'>): void => {
+/** The parser and the record readers pull in date parsing, YAML and sentence splitting: loaded only when needed. */
+let parserModule: Promise<typeof import('./parse-article.js')> | null = null;
+let recordsModule: Promise<typeof import('./read-records.js')> | null = null;
+
+async function loadFile(
+  file: ListedFile,
+  maxBytes: number,
+  reuse: LoadCorpusOptions['reuse'],
+  add: (article: Article) => void,
+  report: (problem: CorpusProblem) => void,
+): Promise<void> {
+  const keep = async (id: string, input: Omit<ParseArticleInput, 'id'>): Promise<void> => {
+    const known = reuse?.(id, input.contentHash);
+    if (known) {
+      add(known);
+      return;
+    }
     try {
+      const { parseArticle } = await (parserModule ??= import('./parse-article.js'));
       const article = parseArticle({ id, ...input });
       if (article.sentences.length > 0) add(article);
       else report(corpusProblem(id, 'ARTICLE_EMPTY', `${id} has no article text once page furniture is set aside.`));
@@ -76,14 +96,15 @@ async function loadFile(file: ListedFile, maxBytes: number, add: (article: Artic
   };
   try {
     if (file.extension === '.json' || file.extension === '.jsonl') {
+      const { readJsonRecords, readJsonlRecords } = await (recordsModule ??= import('./read-records.js'));
       const read = file.extension === '.json' ? readJsonRecords : readJsonlRecords;
       for await (const outcome of read(file.absolute, file.relative, maxBytes)) {
         if ('problem' in outcome) report(outcome.problem);
-        else keep(outcome.id, outcome.record.input);
+        else await keep(outcome.id, outcome.record.input);
       }
     } else {
       const { text, contentHash } = await readTextFile(file.absolute, file.relative, maxBytes);
-      keep(file.relative, { text, contentHash, format: file.extension === '.txt' ? 'text' : 'markdown' });
+      await keep(file.relative, { text, contentHash, format: file.extension === '.txt' ? 'text' : 'markdown' });
     }
   } catch (error) {
     report(problemFromError(file.relative, error));
