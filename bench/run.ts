@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: every benchmark in one run, figures side by side — answer quality (seed questions, SQuAD 2.0),
+ * ingest throughput (both embedders) and query speed, HNSW recall and memory from 5 articles to 300,000 passages.
+ * Writes bench/results/<section>.json and bench/results/README.md. `--quick` is the one-minute smoke run CI uses.
+ * Options: see USAGE in bench/suite/options.ts.
+ */
+import path from 'node:path';
+import { header, runInfo, writeResults } from './lib/report.js';
+import { sharedDataDir } from './lib/shared-data.js';
+import type { StageContext } from './suite/context.js';
+import { parseBenchArgs, USAGE, type StageId } from './suite/options.js';
+import { renderReadme, type StageFailure } from './suite/readme.js';
+import type { Section } from './suite/section.js';
+import { seedStage } from './suite/seed-stage.js';
+import { squadStage } from './squad/stage.js';
+import { ingestStage } from './ingest/stage.js';
+import { scaleStage } from './scale/stage.js';
+import { writeFile, mkdir } from 'node:fs/promises';
+
+const STAGE_RUNNERS: Record<StageId, (context: StageContext) => Promise<Section>> = {
+  seed: seedStage,
+  squad: squadStage,
+  ingest: ingestStage,
+  scale: scaleStage,
+};
+
+async function main(): Promise<number> {
+  const repoRoot = path.resolve(import.meta.dirname, '..');
+  let options;
+  try {
+    options = parseBenchArgs(process.argv.slice(2), process.env, repoRoot);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const info = runInfo();
+  const started = performance.now();
+  const context: StageContext = { options, repoRoot, dataDir: sharedDataDir(), log: (line) => process.stderr.write(`[bench ${elapsed(started)}] ${line}\n`) };
+  // The seed questions run the separate qa-seed benchmark (about a minute of its own); the smoke run leaves it out.
+  const stages = options.quick ? options.stages.filter((s) => s !== 'seed') : options.stages;
+
+  const sections: Section[] = [];
+  const failures: StageFailure[] = [];
+  for (const stage of stages) {
+    context.log(`stage ${stage}`);
+    try {
+      const section = await STAGE_RUNNERS[stage](context);
+      sections.push(section);
+      await writeResults(section.id, { info, ...(section.json as object), targets: section.targets }, `${header(section.title, info)}\n${section.markdown}`, options.resultsDir);
+    } catch (error) {
+      failures.push({ stage, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      context.log(`stage ${stage} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const readme = renderReadme(info, sections, failures, options.quick);
+  await mkdir(options.resultsDir, { recursive: true });
+  await writeFile(path.join(options.resultsDir, 'README.md'), readme);
+  process.stdout.write(readme);
+  context.log(`done in ${elapsed(started)}; results in ${path.relative(repoRoot, options.resultsDir)}/`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+function elapsed(started: number): string {
+  const s = Math.round((performance.now() - started) / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+process.exitCode = await main();

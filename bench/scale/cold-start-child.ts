@@ -1,0 +1,51 @@
+/**
+ * Cold start: a fresh process that builds the engine as the bot does (USE lite, the index on disk), warms up and
+ * answers one question. It prints `{"event":"answered",…}` the moment the answer exists (the parent times process
+ * start to that line), then times the corpus load and the index open apart, to say where the start-up went.
+ * Usage: cold-start-child.ts <corpusDir> <indexRoot> <question>
+ */
+import { parseConfig } from '../../src/config.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { createEngine } from '../../src/engine.js';
+import { USE_LITE_INFO } from '../../src/embedding/use-embedder.js';
+import { openIndex } from '../../src/index/store.js';
+import { phaseClock } from '../ingest/phases.js';
+import { report } from '../suite/child.js';
+
+const modulesLoadedMs = performance.now();
+const [corpusDir, indexRoot, question] = process.argv.slice(2) as [string, string, string];
+const engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexRoot, EMBEDDER: 'use' }));
+const clock = phaseClock();
+let started = performance.now();
+// The engine loads the embedder before its first progress report: that gap is the embedder's load.
+let embedderMs: number | null = null;
+const warm = await engine.warmUp({
+  onProgress: (p) => {
+    embedderMs ??= performance.now() - started;
+    clock.onProgress(p);
+  },
+});
+const warmUpMs = performance.now() - started;
+const phases = clock.finish();
+const result = await engine.ask(question);
+report({
+  event: 'answered',
+  modulesLoadedMs,
+  embedderMs,
+  warmUpMs,
+  phases,
+  embedded: warm.ingest?.embedded ?? 0,
+  trace: result.trace,
+  status: result.status,
+  rss: process.memoryUsage().rss,
+  peakRss: process.resourceUsage().maxRSS * 1024,
+});
+
+started = performance.now();
+await loadCorpus(corpusDir);
+const corpusMs = performance.now() - started;
+started = performance.now();
+await openIndex(indexRoot, USE_LITE_INFO);
+const openIndexMs = performance.now() - started;
+report({ event: 'attribution', corpusMs, openIndexMs });
+await engine.close();

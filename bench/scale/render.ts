@@ -1,0 +1,141 @@
+/** Markdown and targets for the scale stage. Pure. */
+import { formatNumber, markdownTable } from '../lib/report.js';
+import type { ProfileSummary } from '../suite/cpu-profile.js';
+import type { Distribution } from '../suite/stats.js';
+import type { Target } from '../suite/targets.js';
+import type { PhaseTimes } from '../ingest/phases.js';
+import type { SizeResult } from './size-child.js';
+import type { SizeSpec } from './stage.js';
+
+export interface ColdStart {
+  /** Process start (spawn) to the first answer, as the parent saw it. */
+  ms: number;
+  modulesLoadedMs: number;
+  embedderMs: number | null;
+  warmUpMs: number;
+  phases: PhaseTimes;
+  embedded: number;
+  rss: number;
+  peakRss: number;
+  trace: { embedMs: number; retrieveMs: number; answerMs: number; totalMs: number };
+  attribution: { corpusMs: number; openIndexMs: number };
+}
+
+export interface SizeOutcome {
+  spec: SizeSpec;
+  result: SizeResult;
+  /** null when the run left this size's cold start out (--quick). */
+  cold: ColdStart | null;
+  coldProfile: ProfileSummary | null;
+}
+
+const MiB = 2 ** 20;
+const f = (v: number) => (Number.isFinite(v) ? formatNumber(v) : '—');
+const ms3 = (d: Distribution) => `${f(d.p50)} / ${f(d.p95)} / ${f(d.p99)}`;
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
+const s = (ms: number) => f(ms / 1000);
+
+export function scaleTargets(outcomes: readonly SizeOutcome[]): Target[] {
+  const focus = outcomes.find((o) => o.spec.focus);
+  const largest = outcomes.at(-1);
+  const at = (o: SizeOutcome | undefined) => o?.spec.name ?? '—';
+  return [
+    { what: 'warm answer p50, excluding the question embedding', where: at(focus), comparator: '<=', limit: 20, unit: 'ms', measured: focus?.result.latency.excludingEmbed.p50 ?? null },
+    { what: 'warm answer p99, excluding the question embedding', where: at(focus), comparator: '<=', limit: 100, unit: 'ms', measured: focus?.result.latency.excludingEmbed.p99 ?? null },
+    { what: 'cold start, process start to first answer', where: at(focus), comparator: '<=', limit: 2000, unit: 'ms', measured: focus?.cold?.ms ?? null },
+    { what: 'HNSW recall@10 against the exact scan', where: at(focus), comparator: '>=', limit: 0.98, unit: '', measured: focus?.result.hnsw.recall10 ?? null },
+    { what: 'dense query time ÷ raw hnswlib searchKnn (p50, k = 50)', where: at(focus), comparator: '<=', limit: 1.25, unit: '×', measured: focus?.result.hnsw.overhead ?? null },
+    { what: "answer inside Discord's 3 s deadline (p99, question embedding included)", where: at(largest), comparator: '<=', limit: 3000, unit: 'ms', measured: largest?.result.latency.total.p99 ?? null },
+  ];
+}
+
+export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): string {
+  const questions = outcomes[0]?.result.latency.questions ?? 0;
+  const seeds = outcomes.find((o) => o.spec.seeds);
+  const perPassage = (o: SizeOutcome) =>
+    seeds?.cold && o.cold && o.result.passages > seeds.result.passages ? f((o.cold.rss - seeds.cold.rss) / (o.result.passages - seeds.result.passages) / 1024) : '—';
+
+  const latency = markdownTable(
+    ['corpus', 'articles', 'passages', 'embed p50', 'retrieve p50 / p95 / p99', 'answer step p50 / p95 / p99', 'all but embedding p50 / p95 / p99', 'total p50 / p99', 'headline article first', 'answered'],
+    outcomes.map(({ spec, result: r }) => [
+      spec.name, r.articles, r.passages, f(r.latency.embed.p50), ms3(r.latency.retrieve), ms3(r.latency.answer), ms3(r.latency.excludingEmbed),
+      `${f(r.latency.total.p50)} / ${f(r.latency.total.p99)}`, pct(r.latency.hit1), pct(r.latency.answeredRate),
+    ]),
+  );
+  const dense = markdownTable(
+    ['corpus', 'passages', 'recall@10 (ef)', 'ours search(q, 50) p50', 'raw searchKnn p50', 'ours ÷ raw', 'exact JS scan p50', 'peer: p50 (k 4)', 'peer recall@10', 'peer: headline article first', 'verbatim: headline article first'],
+    outcomes.map(({ spec, result: r }) => [
+      spec.name, r.passages, `${f(r.hnsw.recall10)} (${r.hnsw.efSearch})`, f(r.hnsw.oursMs.p50), f(r.hnsw.rawMs.p50), `${f(r.hnsw.overhead)}×`, f(r.hnsw.exactScanMs.p50),
+      f(r.hnsw.peer.ms.p50), f(r.hnsw.peer.recall10), pct(r.hnsw.peer.hit1), pct(r.latency.hit1),
+    ]),
+  );
+  const memory = markdownTable(
+    ['corpus', 'passages', 'index build s', 'index on disk MiB', 'disk bytes / passage', 'serving RSS MiB', 'RSS KiB / passage (over seeds)', 'build + query peak RSS MiB', 'cold start s', 'modules s', 'embedder s', 'corpus + index s', 'first answer ms', 'corpus load alone s', 'index open alone s'],
+    outcomes.map((o) => {
+      const { result: r, cold: c } = o;
+      const built = [o.spec.name, r.passages, r.build.reused ? `reused (${s(r.build.ms)} to open)` : s(r.build.ms), f(r.indexBytes / MiB), f(r.indexBytes / Math.max(1, r.passages))];
+      if (!c) return [...built, '—', '—', f(r.rss.peak / MiB), ...Array<string>(7).fill('—')];
+      return [
+        ...built, f(c.rss / MiB), perPassage(o), f(r.rss.peak / MiB), s(c.ms), s(c.modulesLoadedMs), c.embedderMs === null ? '—' : s(c.embedderMs),
+        s(c.warmUpMs - (c.embedderMs ?? 0)), f(c.trace.totalMs), s(c.attribution.corpusMs), s(c.attribution.openIndexMs),
+      ];
+    }),
+  );
+  const focus = outcomes.find((o) => o.spec.focus);
+  return [
+    `${questions} BBC headlines (fixed-seed sample, 20 more asked first to warm up), asked as written through \`engine.ask()\` in hybrid mode, the same questions at every size; ms from the engine's trace. ` +
+      'Beyond the 2,127 BBC articles, corpora are copies of them whose sentence vectors are the real USE lite vectors plus a small seeded perturbation (cosine ≈ 0.96 to the original), so the geometry stays that of real text; copies carry the same words, so the keyword index sees each term in more passages. ' +
+      'USE lite vectors are 512-d (MiniLM\'s would be 384-d). "Headline article first": the first quote comes from the headline\'s article or a copy of it.',
+    '',
+    '### Warm question latency (ms)',
+    '',
+    latency,
+    '',
+    '### Dense index alone (ms), on the vectors the engine stored',
+    '',
+    'Ours: `HnswVectorIndex.search` as the engine calls it (k = 50). Raw: hnswlib-node `searchKnn` on the same graph file and ef, query arrays prepared in advance; the two are interleaved query by query. ' +
+      'Exact: `BruteForceVectorIndex`, a plain JavaScript scan. Peer: the stack a JavaScript developer would pick, LangChain.js\' HNSWLib store, queried as it does (hnswlib\'s default ef 10, k 4, docstore lookup) on the same graph ' +
+      '(it builds with the same hnswlib defaults, M 16 and efConstruction 200); its package would not install here (see the notes below), so it is reproduced on hnswlib-node directly, dense only.',
+    '',
+    dense,
+    '',
+    '### Build, memory and cold start',
+    '',
+    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache; its parts: module loading, the embedder, then the warm-up (corpus read and parsed to check for changes, index opened), then the first question. ' +
+      'The last two columns time the corpus load and the index open again, alone, in the same process.',
+    '',
+    memory,
+    ...(focus ? ['', ...renderProfiles(focus)] : []),
+    ...(quick ? [] : ['', LANGCHAIN_NOTE]),
+  ].join('\n');
+}
+
+function renderProfiles(o: SizeOutcome): string[] {
+  const out = [`### Where the time goes at ${o.spec.name}`, ''];
+  if (o.result.profile) {
+    const p = o.result.profile;
+    out.push(
+      `Query loop (${o.result.latency.questions} questions), V8 sampling profile of the main thread: busy ${s(p.totalMs)} s, idle ${s(p.idleMs)} s (idle is mostly waiting for the USE lite worker threads to embed the question). Shares are of the busy time.`,
+      '',
+      ...profileTables(p),
+      '',
+    );
+  }
+  if (o.coldProfile) out.push(`Cold start (\`node --cpu-prof\`, main thread; busy ${s(o.coldProfile.totalMs)} s, idle ${s(o.coldProfile.idleMs)} s):`, '', ...profileTables(o.coldProfile));
+  return out;
+}
+
+function profileTables(p: ProfileSummary): string[] {
+  const rows = (list: ProfileSummary['self']) => list.map((h) => [h.name, f(h.ms), pct(h.share)]);
+  return [
+    markdownTable(['by place', 'ms', 'share'], rows(p.byPlace.slice(0, 8))),
+    '',
+    markdownTable(['our functions, inclusive', 'ms', 'share'], rows(p.inclusive.slice(0, 10))),
+    '',
+    markdownTable(['functions, self time', 'ms', 'share'], rows(p.self.slice(0, 10))),
+  ];
+}
+
+export const LANGCHAIN_NOTE =
+  'Peer install: `npm install --save-dev @langchain/community @langchain/core` fails here with ERESOLVE: @langchain/community 1.1.29 declares ' +
+  '@browserbasehq/stagehand as a peer, which wants dotenv ^16, while verbatim uses dotenv 18. Forcing it (--legacy-peer-deps) would put a broken peer tree in the lockfile that `npm ci` must then honour, so the store is reproduced on hnswlib-node, which is what it wraps.';

@@ -1,0 +1,61 @@
+/** `npm run bench` options. Pure: reads an argv array and an environment, returns the run's settings. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const STAGES = ['seed', 'squad', 'ingest', 'scale'] as const;
+export type StageId = (typeof STAGES)[number];
+
+export interface BenchOptions {
+  /** The one-minute smoke run: every stage, at toy sizes; results go to the cache folder, not bench/results. */
+  quick: boolean;
+  /** SQuAD questions scored (fixed-seed sample); null: all 11,873 (or the quick subset's). */
+  squadSample: number | null;
+  stages: StageId[];
+  /** Build the scale indexes again even when a cached one matches the current code. */
+  rebuild: boolean;
+  /** Embedding cache, built indexes, generated corpora and models (git-ignored). */
+  cacheDir: string;
+  resultsDir: string;
+}
+
+export const USAGE = `npm run bench [-- options]
+  --quick         one-minute smoke run (toy sizes; results under the cache folder)
+  --sample N      score N SQuAD questions (fixed seed) instead of all
+  --only LIST     comma-separated stages: ${STAGES.join(', ')}
+  --rebuild       rebuild the scale indexes even when cached ones match the code
+environment: BENCH_CACHE_DIR (default bench/.cache), SHARED_DATA_DIR (default ../shared/data)`;
+
+export function parseBenchArgs(argv: readonly string[], env: Record<string, string | undefined>, repoRoot: string): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      sample: { type: 'string' },
+      only: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const cacheDir = path.resolve(repoRoot, env.BENCH_CACHE_DIR ?? 'bench/.cache');
+  return {
+    quick: values.quick ?? false,
+    squadSample: values.sample === undefined ? null : positiveInteger(values.sample, '--sample'),
+    stages: values.only === undefined ? [...STAGES] : stageList(values.only),
+    rebuild: values.rebuild ?? false,
+    cacheDir,
+    resultsDir: values.quick ? path.join(cacheDir, 'quick-results') : path.join(repoRoot, 'bench', 'results'),
+  };
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive whole number, got "${text}".`);
+  return value;
+}
+
+function stageList(text: string): StageId[] {
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(STAGES as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes ${STAGES.join(', ')}; got "${text}".`);
+  return STAGES.filter((stage) => names.includes(stage));
+}

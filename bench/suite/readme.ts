@@ -1,0 +1,27 @@
+/** The results README: run facts, every target with its verdict, then each section's tables. Pure. */
+import { header, markdownTable, type RunInfo } from '../lib/report.js';
+import type { Section } from './section.js';
+import { targetRow } from './targets.js';
+
+export interface StageFailure {
+  stage: string;
+  message: string;
+}
+
+export function renderReadme(info: RunInfo, sections: readonly Section[], failures: readonly StageFailure[], quick: boolean): string {
+  const targets = sections.flatMap((s) => s.targets);
+  return [
+    header(quick ? 'verbatim benchmarks (--quick smoke run: toy sizes, figures not meaningful)' : 'verbatim benchmarks', info),
+    'Everything below was measured in this one run on this machine; ratios taken in the same run are what count, since these machines are noisy. ' +
+      'Targets are reported, never asserted by a test.',
+    '',
+    '## Targets',
+    '',
+    targets.length
+      ? markdownTable(['target', 'where', 'limit', 'measured', 'status', 'by how much'], targets.map(targetRow))
+      : 'No target was measured in this run.',
+    ...failures.map((f) => `\n**Stage ${f.stage} failed:** ${f.message}`),
+    ...sections.flatMap((s) => ['', `## ${s.title}`, '', s.markdown.trim()]),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs, STAGES } from '../../bench/suite/options.js';
+
+const root = '/repo';
+
+describe('parseBenchArgs', () => {
+  it('runs every stage into bench/results by default, with the cache under bench/.cache', () => {
+    expect(parseBenchArgs([], {}, root)).toEqual({
+      quick: false,
+      squadSample: null,
+      stages: [...STAGES],
+      rebuild: false,
+      cacheDir: path.join(root, 'bench/.cache'),
+      resultsDir: path.join(root, 'bench/results'),
+    });
+  });
+
+  it('keeps --quick results out of bench/results, so a smoke run never overwrites the real figures', () => {
+    const options = parseBenchArgs(['--quick'], { BENCH_CACHE_DIR: '/tmp/c' }, root);
+    expect(options.quick).toBe(true);
+    expect(options.resultsDir).toBe('/tmp/c/quick-results');
+  });
+
+  it('reads --sample, --only (kept in run order) and --rebuild', () => {
+    const options = parseBenchArgs(['--sample', '200', '--only', 'scale,squad', '--rebuild'], {}, root);
+    expect(options.squadSample).toBe(200);
+    expect(options.stages).toEqual(['squad', 'scale']);
+    expect(options.rebuild).toBe(true);
+  });
+
+  it.each([
+    { why: 'a sample must be a positive whole number', argv: ['--sample', '0'], message: /--sample needs a positive whole number/ },
+    { why: 'a sample must be a number at all', argv: ['--sample', 'all'], message: /--sample needs a positive whole number/ },
+    { why: 'an unknown stage is named', argv: ['--only', 'squad,speed'], message: /--only takes seed, squad, ingest, scale/ },
+    { why: 'an unknown flag is refused', argv: ['--fast'], message: /Unknown option/ },
+  ])('refuses bad input: $why', ({ argv, message }) => {
+    expect(() => parseBenchArgs(argv, {}, root)).toThrow(message);
+  });
+});
