@@ -3,6 +3,8 @@
  * the index (building or refreshing it from the corpus), so `--help` stays instant and the bot can
  * acknowledge Discord before anything slow happens.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from './config.js';
 import { VerbatimError } from './errors.js';
 import type { Article, CorpusProblem, Sentence } from './corpus/types.js';
@@ -10,6 +12,8 @@ import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
 import { createEmbedder } from './embedding/create-embedder.js';
+import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
+import { embeddingCacheFile } from './embedding/embedding-cache.js';
 import { ingestArticles } from './index/ingest.js';
 import { openIndex, type LoadedIndex } from './index/store.js';
 import { retrieve } from './search/retrieve.js';
@@ -40,6 +44,7 @@ export interface EngineDeps {
 }
 
 interface Loaded {
+  /** Embeds questions (they have their own small cache). */
   embedder: Embedder;
   fallback: boolean;
   notice: string | null;
@@ -49,7 +54,7 @@ interface Loaded {
 
 export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let loaded: Promise<Loaded> | null = null;
-  let embedderReady: Promise<{ embedder: Embedder; fallback: boolean; notice: string | null }> | null = null;
+  let embedderReady: Promise<{ embedder: Embedder; ingestEmbedder: CachedEmbedder; fallback: boolean; notice: string | null }> | null = null;
   let current: Loaded | null = null;
   let questionsAnswered = 0;
   const entityCache = new LruCache<string, Entity[]>(20_000);
@@ -58,9 +63,14 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   const notify = deps.notice ?? (() => {});
 
   function getEmbedder() {
-    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c)))(config).then((made) => {
+    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c)))(config).then(async (made) => {
       if (made.notice) notify(made.notice);
-      return made;
+      // Article sentences go through an on-disk cache keyed by content hash: an edited article
+      // re-embeds only its new sentences, and a rebuild re-embeds nothing it has seen.
+      const cacheFile = embeddingCacheFile(path.join(config.indexDir, 'cache'), made.embedder.info);
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      const ingestEmbedder = await withEmbeddingCache(made.embedder, cacheFile, { log: notify });
+      return { ...made, ingestEmbedder };
     });
     return embedderReady;
   }
@@ -82,16 +92,20 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
     const kept = previous ? previousVersions(problems, previous) : [];
+    const missesBefore = made.ingestEmbedder.stats.misses;
     const { index, report } = await ingestArticles({
       indexRoot: config.indexDir,
-      embedder: made.embedder,
+      embedder: made.ingestEmbedder,
       articles: [...articles, ...kept],
       rebuild,
       buildPassages: (article) => buildPassages(article),
       ...(onProgress ? { onProgress } : {}),
     });
     if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
-    const next: Loaded = { ...made, index, stats: buildTermStats(index.articles.values()) };
+    await made.ingestEmbedder.flush();
+    // Sentences the cache already held were not embedded again.
+    report.embedded = made.ingestEmbedder.stats.misses - missesBefore;
+    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: buildTermStats(index.articles.values()) };
     current = next;
     entityCache.clear();
     termCache.clear();
@@ -245,7 +259,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
 
     async close(): Promise<void> {
       const made = embedderReady ? await embedderReady.catch(() => null) : null;
-      await made?.embedder.close();
+      await made?.ingestEmbedder.close();
       embedderReady = null;
       loaded = null;
       current = null;

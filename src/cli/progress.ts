@@ -1,9 +1,9 @@
-/** An ingest progress bar on a terminal (cli-progress); silent when stderr is not a TTY. */
+/** An ingest progress bar (cli-progress) on stderr when stdout is a terminal; silent when output is piped. */
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../engine-types.js';
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (p: IngestProgress) => void; stop: () => void } {
-  if (!stream.isTTY) return { onProgress: () => {}, stop: () => {} };
+  if (!process.stdout.isTTY || !stream.isTTY) return { onProgress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     { stream, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
