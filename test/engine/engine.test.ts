@@ -127,7 +127,7 @@ describe('ingest', () => {
   });
 
   it('keeps the index when a file turns unreadable, and reports the file', async () => {
-    const dir = await copySeeds();
+    const dir = await copySeeds(['001_f708116572588e45.txt', '003_6f30dbc2493a046e.txt']);
     const index = await tempDir('verbatim-index-');
     const local = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
     try {
@@ -155,12 +155,12 @@ describe('ingest', () => {
   });
 
   it('rebuilds a corrupt index with a notice instead of answering from garbage', async () => {
-    const dir = await copySeeds();
+    const dir = await copySeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
     const index = await tempDir('verbatim-index-');
     const first = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
     await first.warmUp();
     await first.close();
-    const sub = fs.readdirSync(index).find((name) => fs.statSync(`${index}/${name}`).isDirectory())!;
+    const sub = fs.readdirSync(index).find((name) => name.startsWith('use-lite'))!;
     const hnsw = fs.readdirSync(`${index}/${sub}`).find((name) => name.includes('hnsw') || name.includes('dense'))!;
     fs.truncateSync(`${index}/${sub}/${hnsw}`, 10);
     const notices: string[] = [];

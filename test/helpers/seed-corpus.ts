@@ -12,8 +12,9 @@ export async function tempDir(prefix = 'verbatim-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-export async function copySeeds(): Promise<string> {
+/** Copies the seeds (or only the named ones) into a fresh temp folder. */
+export async function copySeeds(only?: readonly string[]): Promise<string> {
   const dir = await tempDir('verbatim-corpus-');
-  for (const file of await fs.readdir(SEEDS_DIR)) await fs.copyFile(path.join(SEEDS_DIR, file), path.join(dir, file));
+  for (const file of only ?? (await fs.readdir(SEEDS_DIR))) await fs.copyFile(path.join(SEEDS_DIR, file), path.join(dir, file));
   return dir;
 }
