@@ -44,6 +44,11 @@ export interface Scored {
 const ENTITY_POOL = 12;
 const NEAREST = 3;
 const MORE = 5;
+/** Share of the best score a further answer needs: list questions want several, factoids only near ties. */
+const LIST_FLOOR = 0.75;
+const TIE_FLOOR = 0.95;
+/** Share of the best score a sentence needs to be grouped under an answer it agrees with. */
+const GROUP_FLOOR = 0.5;
 
 export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'> & {
   /** What the confidence was computed from (shown in the trace). */
@@ -59,9 +64,11 @@ export function composeAnswer(question: QuestionAnalysis, candidates: readonly C
   const confidence = confidenceOf(best.features);
   const evidence = Object.fromEntries(Object.entries(confidenceFeatures(best.features)).map(([k, v]) => [k, round(v)]));
   const toQuote = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, s.span);
+  // Nearest passages are context, not answers: no span is marked in them.
+  const toNearest = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, null);
 
   if (confidence < context.threshold) {
-    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toQuote), more: [], reason: 'below-threshold', evidence };
+    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toNearest), more: [], reason: 'below-threshold', evidence };
   }
 
   const picked = pickAnswers(ranked, question.list ? 3 : maxAnswers, question.list);
@@ -72,7 +79,7 @@ export function composeAnswer(question: QuestionAnalysis, candidates: readonly C
     status: 'answered',
     confidence: round(confidence),
     answers: answers.slice(0, Math.max(1, maxAnswers)),
-    nearest: rest.slice(0, NEAREST).map(toQuote),
+    nearest: rest.slice(0, NEAREST).map(toNearest),
     more: rest.filter((s) => s.score >= best.score * 0.5).slice(0, MORE).map(toQuote),
     evidence,
   };
@@ -149,18 +156,23 @@ function promotePublisherLine(ranked: Scored[]): void {
   ranked.unshift({ ...item, features: { ...best.features, heading: false }, score: best.score, span: found.span });
 }
 
-/** The best sentence, then up to two more that score close to it, each with its agreeing sentences from other articles. */
+/**
+ * The best sentence, then (for list questions, or a near tie) up to two more, each with the
+ * agreeing sentences of other articles grouped under it. Agreement is checked on its own, so
+ * sentences may join a group from a lower score than a separate answer needs.
+ */
 function pickAnswers(ranked: readonly Scored[], limit: number, list: boolean): Array<{ lead: Scored; others: Scored[] }> {
   const groups: Array<{ lead: Scored; others: Scored[] }> = [];
   const taken = new Set<Scored>();
-  const floor = ranked[0]!.score * (list ? 0.75 : 0.88);
+  const best = ranked[0]!.score;
+  const floor = best * (list ? LIST_FLOOR : TIE_FLOOR);
   for (const candidate of ranked) {
     if (groups.length >= limit || candidate.score < floor) break;
     if (taken.has(candidate)) continue;
     const group = { lead: candidate, others: [] as Scored[] };
     taken.add(candidate);
     for (const other of ranked) {
-      if (taken.has(other) || other.score < floor * 0.8) continue;
+      if (taken.has(other) || other.score < best * GROUP_FLOOR) continue;
       if (agrees(asGroupable(candidate), asGroupable(other)) && !group.others.some((o) => o.article.id === other.article.id)) {
         group.others.push(other);
         taken.add(other);

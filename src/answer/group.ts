@@ -12,13 +12,25 @@ export interface Groupable {
   spanText: string | null;
 }
 
-/** Same claim: very close embeddings, or the same answering span with clearly overlapping words. */
-export function agrees(a: Groupable, b: Groupable, denseThreshold = 0.85, lexicalThreshold = 0.5): boolean {
+/**
+ * Same claim from another article. When both sentences have an answering span, the spans must be
+ * the same answer ("dear friend" and "dear friend", not "old friend") in sentences that share some
+ * words; otherwise the sentences must be near-duplicates, by embedding or by words.
+ * @param denseThreshold cosine for near-duplicates, default 0.9
+ * @param lexicalThreshold term Jaccard for near-duplicates, default 0.6 (a quarter of it with equal spans)
+ */
+export function agrees(a: Groupable, b: Groupable, denseThreshold = 0.9, lexicalThreshold = 0.6): boolean {
   if (a.article === b.article) return false;
-  if (a.vector && b.vector && dot(a.vector, b.vector) >= denseThreshold) return true;
   const overlap = jaccard(new Set(terms(a.text)), new Set(terms(b.text)));
-  if (overlap >= lexicalThreshold) return true;
-  return a.spanText !== null && b.spanText !== null && a.spanText.toLowerCase() === b.spanText.toLowerCase() && overlap >= lexicalThreshold / 2;
+  if (a.spanText !== null && b.spanText !== null) {
+    return normalise(a.spanText) === normalise(b.spanText) && overlap >= lexicalThreshold / 4;
+  }
+  if (a.vector && b.vector && dot(a.vector, b.vector) >= denseThreshold) return true;
+  return overlap >= lexicalThreshold;
+}
+
+function normalise(span: string): string {
+  return span.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
