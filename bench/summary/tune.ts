@@ -12,6 +12,7 @@ export const GRID = {
   halfLife: [1, 2, 4],
   redundancy: [0, 0.1, 0.3],
   denseWeight: [0, 0.25, 0.5],
+  lexical: ['overlap', 'cosine'] as const,
 };
 
 export type TunedOptions = Required<Omit<ArticleRankingOptions, 'damping'>>;
@@ -26,25 +27,32 @@ export async function readTuned(resultsDir: string): Promise<TunedOptions | null
   }
 }
 
+/** Every combination of GRID; halfLife is moot without a lead prior, so leadWeight 0 takes only the first. */
+function gridPoints(): TunedOptions[] {
+  return GRID.leadWeight.flatMap((leadWeight) =>
+    (leadWeight === 0 ? GRID.halfLife.slice(0, 1) : GRID.halfLife).flatMap((halfLife) =>
+      GRID.redundancy.flatMap((redundancy) =>
+        GRID.denseWeight.flatMap((denseWeight) => GRID.lexical.map((lexical) => ({ leadWeight, halfLife, redundancy, denseWeight, lexical }))),
+      ),
+    ),
+  );
+}
+
 export async function tune(cases: readonly EvalCase[], source: SummarySource, resultsDir: string, command: string): Promise<void> {
   const rows: Array<{ options: TunedOptions; rouge1: number; rouge2: number; rougeL: number }> = [];
-  for (const leadWeight of GRID.leadWeight)
-    for (const halfLife of leadWeight === 0 ? [GRID.halfLife[0]!] : GRID.halfLife)
-      for (const redundancy of GRID.redundancy)
-        for (const denseWeight of GRID.denseWeight) {
-          const options = { leadWeight, halfLife, redundancy, denseWeight };
-          const all = evaluate(cases, [verbatimMethod('candidate', source, options)]).candidate!.all!;
-          rows.push({ options, rouge1: all.rouge1, rouge2: all.rouge2, rougeL: all.rougeL });
-          console.error(JSON.stringify(options), (100 * all.rouge2).toFixed(2));
-        }
+  for (const options of gridPoints()) {
+    const all = evaluate(cases, [verbatimMethod('candidate', source, options)]).candidate!.all!;
+    rows.push({ options, rouge1: all.rouge1, rouge2: all.rouge2, rougeL: all.rougeL });
+    console.error(JSON.stringify(options), (100 * all.rouge2).toFixed(2));
+  }
   rows.sort((a, b) => b.rouge2 - a.rouge2);
   const { leadWeight, halfLife } = DEFAULT_ARTICLE_RANKING;
   const withPrior = rows.filter((r) => r.options.leadWeight === leadWeight && r.options.halfLife === halfLife);
   const row = (r: (typeof rows)[number], i: number): string => {
     const o = r.options;
-    return `| ${i + 1} | ${o.leadWeight} | ${o.halfLife} | ${o.redundancy} | ${o.denseWeight} | ${(100 * r.rouge1).toFixed(2)} | ${(100 * r.rouge2).toFixed(2)} | ${(100 * r.rougeL).toFixed(2)} |`;
+    return `| ${i + 1} | ${o.leadWeight} | ${o.halfLife} | ${o.redundancy} | ${o.denseWeight} | ${o.lexical} | ${(100 * r.rouge1).toFixed(2)} | ${(100 * r.rouge2).toFixed(2)} | ${(100 * r.rougeL).toFixed(2)} |`;
   };
-  const header = ['| rank | leadWeight | halfLife | redundancy | denseWeight | R-1 | R-2 | R-L |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const header = ['| rank | leadWeight | halfLife | redundancy | denseWeight | lexical | R-1 | R-2 | R-L |', '|---:|---:|---:|---:|---:|---|---:|---:|---:|'];
   const lines = [
     '# Ranking parameters chosen on the BBC dev split',
     '',
@@ -56,7 +64,7 @@ export async function tune(cases: readonly EvalCase[], source: SummarySource, re
     ...header,
     ...rows.slice(0, 20).map(row),
     '',
-    `## With the engine's lead prior (leadWeight ${leadWeight}, halfLife ${halfLife}): how redundancy and denseWeight fare`,
+    `## With the engine's lead prior (leadWeight ${leadWeight}, halfLife ${halfLife}): how redundancy, denseWeight and the lexical measure fare`,
     '',
     ...header,
     ...withPrior.map(row),

@@ -3,7 +3,10 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { normalizeByMax, pageRank } from './centrality.js';
 import { summaryMaterial } from './candidates.js';
 import { leadPrior } from './position-prior.js';
-import { similarityMatrix, type TextView } from './similarity.js';
+import { terms } from '../index/tokenize.js';
+import { blend, pairwiseMatrix, sparseCosine, type TextView } from './similarity.js';
+import { termSet, weightedOverlap } from './term-overlap.js';
+import { termWeights } from './term-weights.js';
 import type { SummarySource } from './source.js';
 import { sentenceViews } from './sentence-views.js';
 
@@ -19,6 +22,8 @@ export interface ArticleRankingOptions {
   redundancy?: number;
   /** PageRank damping, 0..1. */
   damping?: number;
+  /** Lexical part of sentence similarity: IDF-weighted term-set overlap (`weightedOverlap`) or TF-IDF cosine. */
+  lexical?: 'overlap' | 'cosine';
 }
 
 /**
@@ -31,6 +36,7 @@ export interface ArticleRankingOptions {
  *   (dev ROUGE-2 F1 drops about 2 points with this one), but without it two of the five seed articles (001, 004) lose
  *   their opening sentence to a generic one. Set leadWeight 0 for the BBC-tuned ranking.
  * - redundancy 0.1: a light MMR penalty, so a five-sentence summary does not repeat itself.
+ * - lexical 'overlap': IDF-weighted term-set overlap beat TF-IDF cosine on the dev split at every setting.
  */
 export const DEFAULT_ARTICLE_RANKING: Required<ArticleRankingOptions> = {
   denseWeight: 0,
@@ -38,6 +44,7 @@ export const DEFAULT_ARTICLE_RANKING: Required<ArticleRankingOptions> = {
   halfLife: 2,
   redundancy: 0.1,
   damping: 0.85,
+  lexical: 'overlap',
 };
 
 export interface RankedArticle {
@@ -52,10 +59,14 @@ export interface RankedArticle {
 }
 
 export function rankArticle(source: SummarySource, article: Article, options: ArticleRankingOptions = {}): RankedArticle {
-  const { denseWeight, leadWeight, halfLife, damping } = { ...DEFAULT_ARTICLE_RANKING, ...options };
+  const { denseWeight, leadWeight, halfLife, damping, lexical } = { ...DEFAULT_ARTICLE_RANKING, ...options };
   const sentences = summaryMaterial(article);
   const views = sentenceViews(source, article, sentences);
-  const similarity = similarityMatrix(views, denseWeight);
+  const weights = termWeights(source.articles);
+  const sets = sentences.map((s) => termSet(terms(s.text), weights));
+  const lexicalSimilarity = (i: number, j: number): number =>
+    lexical === 'overlap' ? weightedOverlap(sets[i]!, sets[j]!) : sparseCosine(views[i]!.terms, views[j]!.terms);
+  const similarity = pairwiseMatrix(sentences.length, (i, j) => blend(lexicalSimilarity(i, j), views[i]!.vector, views[j]!.vector, denseWeight));
   const centrality = normalizeByMax(pageRank(similarity, { damping }));
   const scores = centrality.map((c, position) => (1 - leadWeight) * c + leadWeight * leadPrior(position, halfLife));
   return { sentences, scores, similarity, views };

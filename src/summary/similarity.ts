@@ -22,27 +22,35 @@ export function sparseCosine(a: TermVector, b: TermVector): number {
 }
 
 /**
- * `denseWeight * max(0, cos(vectors)) + (1 - denseWeight) * cos(tf-idf)`, in 0..1.
+ * `denseWeight * max(0, cos(vectors)) + (1 - denseWeight) * lexical`, in 0..1 when `lexical` is.
  * Falls back to the lexical part alone when either side has no vector. denseWeight: 0..1.
  */
-export function blendedSimilarity(a: TextView, b: TextView, denseWeight: number): number {
-  const lexical = sparseCosine(a.terms, b.terms);
-  if (!a.vector || !b.vector || denseWeight === 0) return lexical;
-  return denseWeight * Math.max(0, cosine(a.vector, b.vector)) + (1 - denseWeight) * lexical;
+export function blend(lexical: number, a: Float32Array | undefined, b: Float32Array | undefined, denseWeight: number): number {
+  if (!a || !b || denseWeight === 0) return lexical;
+  return denseWeight * Math.max(0, cosine(a, b)) + (1 - denseWeight) * lexical;
 }
 
-/** Symmetric matrix of pairwise similarities with a zero diagonal (a sentence does not vote for itself). */
-export function similarityMatrix(views: readonly TextView[], denseWeight: number): Float64Array[] {
-  const n = views.length;
+/** `blend` with TF-IDF cosine as the lexical part. */
+export function blendedSimilarity(a: TextView, b: TextView, denseWeight: number): number {
+  return blend(sparseCosine(a.terms, b.terms), a.vector, b.vector, denseWeight);
+}
+
+/** Symmetric matrix of `similarity(i, j)` over n items with a zero diagonal (an item does not vote for itself). */
+export function pairwiseMatrix(n: number, similarity: (i: number, j: number) => number): Float64Array[] {
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const s = blendedSimilarity(views[i]!, views[j]!, denseWeight);
+      const s = similarity(i, j);
       matrix[i]![j] = s;
       matrix[j]![i] = s;
     }
   }
   return matrix;
+}
+
+/** Pairwise `blendedSimilarity` of views. */
+export function similarityMatrix(views: readonly TextView[], denseWeight: number): Float64Array[] {
+  return pairwiseMatrix(views.length, (i, j) => blendedSimilarity(views[i]!, views[j]!, denseWeight));
 }
 
 /** Unit-length mean of vectors, or undefined when there are none. */

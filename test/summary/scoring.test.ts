@@ -4,6 +4,7 @@ import { leadPrior } from '../../src/summary/position-prior.js';
 import { selectMmr } from '../../src/summary/select.js';
 import { blendedSimilarity, meanVector } from '../../src/summary/similarity.js';
 import { resolveBudget } from '../../src/summary/budget.js';
+import { termSet, weightedOverlap } from '../../src/summary/term-overlap.js';
 import { termWeights, tfidfVector } from '../../src/summary/term-weights.js';
 import { rescaleRelevance } from '../../src/summary/topic-summary.js';
 import { makeArticle, unit } from './make-article.js';
@@ -136,4 +137,19 @@ describe('rescaleRelevance', () => {
     { why: 'all equal: all fully relevant', input: [-1, -1], expected: [1, 1] },
     { why: 'all zero: all fully relevant', input: [0, 0], expected: [1, 1] },
   ])('$why', ({ input, expected }) => expect(rescaleRelevance(input.map(item)).map((i) => i.relevance)).toEqual(expected));
+});
+
+describe('weightedOverlap', () => {
+  const idf: Record<string, number> = { xi: 1, putin: 1, parad: 3, tank: 2 };
+  const set = (...list: string[]) => termSet(list, { idf: (t) => idf[t]! });
+  it.each([
+    { why: 'the same set scores 1', a: set('xi', 'parad'), b: set('xi', 'parad'), expected: 1 },
+    { why: 'nothing shared scores 0', a: set('xi'), b: set('tank'), expected: 0 },
+    // shared {parad} = 3; totals 1 + 3 = 4 and 3 + 2 = 5.
+    { why: 'a shared rare term: 3 / sqrt(4·5)', a: set('xi', 'parad'), b: set('parad', 'tank'), expected: 3 / Math.sqrt(20) },
+    // shared {xi} = 1; same totals: a common term counts for less.
+    { why: 'a shared common term counts less: 1 / sqrt(4·2)', a: set('xi', 'parad'), b: set('xi', 'putin'), expected: 1 / Math.sqrt(8) },
+    { why: 'repeats count once', a: set('xi', 'xi', 'parad'), b: set('xi', 'parad'), expected: 1 },
+    { why: 'an empty set scores 0', a: set(), b: set('xi'), expected: 0 },
+  ])('$why', ({ a, b, expected }) => expect(weightedOverlap(a, b)).toBeCloseTo(expected, 10));
 });
