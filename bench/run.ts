@@ -4,6 +4,7 @@
  * Writes bench/results/<section>.json and bench/results/README.md. `--quick` is the one-minute smoke run CI uses.
  * Options: see USAGE in bench/suite/options.ts.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { header, runInfo, writeResults } from './lib/report.js';
 import { sharedDataDir } from './lib/shared-data.js';
@@ -15,7 +16,6 @@ import { seedStage } from './suite/seed-stage.js';
 import { squadStage } from './squad/stage.js';
 import { ingestStage } from './ingest/stage.js';
 import { scaleStage } from './scale/stage.js';
-import { writeFile, mkdir } from 'node:fs/promises';
 
 const STAGE_RUNNERS: Record<StageId, (context: StageContext) => Promise<Section>> = {
   seed: seedStage,
@@ -26,14 +26,15 @@ const STAGE_RUNNERS: Record<StageId, (context: StageContext) => Promise<Section>
 
 async function main(): Promise<number> {
   const repoRoot = path.resolve(import.meta.dirname, '..');
+  const args = process.argv.slice(2);
   let options;
   try {
-    options = parseBenchArgs(process.argv.slice(2), process.env, repoRoot);
+    options = parseBenchArgs(args, process.env, repoRoot);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  const info = runInfo();
+  const info = { ...runInfo(), command: ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ') };
   const started = performance.now();
   const context: StageContext = { options, repoRoot, dataDir: sharedDataDir(), log: (line) => process.stderr.write(`[bench ${elapsed(started)}] ${line}\n`) };
   // The seed questions run the separate qa-seed benchmark (about a minute of its own); the smoke run leaves it out.

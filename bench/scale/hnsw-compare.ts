@@ -14,6 +14,7 @@ import { distribution, ratio, type Distribution } from '../suite/stats.js';
 import { baseArticleId } from './plan.js';
 
 export interface HnswComparison {
+  dimension: number;
   efSearch: number;
   recall10: number;
   /** Our `search(q, 50)` (the engine's depth) and raw `searchKnn(q, 50)`, interleaved query by query. */
@@ -74,6 +75,7 @@ export async function compareHnsw(index: LoadedIndex, queries: readonly Float32A
   const oursMs = distribution(ours);
   const rawMs = distribution(bare);
   return {
+    dimension,
     efSearch: dense.parameters.efSearch,
     recall10: recall / n,
     oursMs,

@@ -25,6 +25,8 @@ export interface LatencySummary {
   embed: Distribution;
   retrieve: Distribution;
   answer: Distribution;
+  /** The rest of `ask()`: cleaning and analysing the question (wink-nlp), building the result. */
+  analysis: Distribution;
   /** Everything but the question's own embedding: what the targets are about. */
   excludingEmbed: Distribution;
   total: Distribution;
@@ -50,6 +52,7 @@ export function summarizeLatency(samples: readonly AskSample[]): LatencySummary 
     embed: distribution(samples.map((s) => s.embedMs)),
     retrieve: distribution(samples.map((s) => s.retrieveMs)),
     answer: distribution(samples.map((s) => s.answerMs)),
+    analysis: distribution(samples.map((s) => s.totalMs - s.embedMs - s.retrieveMs - s.answerMs)),
     excludingEmbed: distribution(samples.map((s) => s.totalMs - s.embedMs)),
     total: distribution(samples.map((s) => s.totalMs)),
     answeredRate: share((s) => s.answered),

@@ -23,9 +23,9 @@ export function perturbed(base: Float32Array, seed: number, epsilon = PERTURBATI
   return out;
 }
 
-/** A 32-bit seed for the n-th occurrence of a text (FNV-1a of the text, mixed with n). */
-export function occurrenceSeed(text: string, occurrence: number): number {
+/** A 32-bit seed for copy `copy` of a sentence (FNV-1a of the text, mixed with the copy number). */
+export function copySeed(text: string, copy: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash ^ Math.imul(occurrence, 0x9e3779b9)) >>> 0;
+  return (hash ^ Math.imul(copy, 0x9e3779b9)) >>> 0;
 }

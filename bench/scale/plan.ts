@@ -1,5 +1,6 @@
 /** Which article copies make a corpus of a given size. Pure. */
 import type { CorpusRecord } from '../suite/jsonl-corpus.js';
+import { copyText, MAX_COPY } from './copies.js';
 
 export interface CopyRef {
   /** 0 is the original article; 1, 2, … are copies whose vectors are perturbed. */
@@ -18,6 +19,7 @@ export function planCopies(passageCounts: readonly number[], target: number | nu
   const refs: CopyRef[] = [];
   let total = 0;
   for (let copy = 0; total < target; copy++) {
+    if (copy > MAX_COPY) throw new RangeError(`${target} passages need more than ${MAX_COPY} copies of the base`);
     for (let index = 0; index < passageCounts.length && total < target; index++) {
       refs.push({ copy, index });
       total += passageCounts[index]!;
@@ -26,10 +28,11 @@ export function planCopies(passageCounts: readonly number[], target: number | nu
   return refs;
 }
 
-export function copyRecords(base: readonly CorpusRecord[], refs: readonly CopyRef[]): CorpusRecord[] {
+/** The records of a plan; `sentences[i]` are the parsed sentences of `base[i]` (copies vary their spaces, see copies.ts). */
+export function copyRecords(base: readonly CorpusRecord[], sentences: ReadonlyArray<ReadonlyArray<{ start: number; text: string }>>, refs: readonly CopyRef[]): CorpusRecord[] {
   return refs.map(({ copy, index }) => {
     const record = base[index]!;
-    return copy === 0 ? record : { ...record, id: `copy${copy}/${record.id}` };
+    return copy === 0 ? record : { ...record, id: `copy${copy}/${record.id}`, text: copyText(record.text, sentences[index]!, copy) };
   });
 }
 

@@ -18,7 +18,7 @@ export interface ColdStart {
   rss: number;
   peakRss: number;
   trace: { embedMs: number; retrieveMs: number; answerMs: number; totalMs: number };
-  attribution: { corpusMs: number; openIndexMs: number };
+  attribution: { corpusMs: number; openIndexMs: number; embeddingCacheMs: number; embeddingCacheEntries: number };
 }
 
 export interface SizeOutcome {
@@ -56,9 +56,9 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     seeds?.cold && o.cold && o.result.passages > seeds.result.passages ? f((o.cold.rss - seeds.cold.rss) / (o.result.passages - seeds.result.passages) / 1024) : '—';
 
   const latency = markdownTable(
-    ['corpus', 'articles', 'passages', 'embed p50', 'retrieve p50 / p95 / p99', 'answer step p50 / p95 / p99', 'all but embedding p50 / p95 / p99', 'total p50 / p99', 'headline article first', 'answered'],
+    ['corpus', 'articles', 'passages', 'embed p50', 'question analysis p50 / p99', 'retrieve p50 / p95 / p99', 'answer step p50 / p95 / p99', 'all but embedding p50 / p95 / p99', 'total p50 / p99', 'headline article first', 'answered'],
     outcomes.map(({ spec, result: r }) => [
-      spec.name, r.articles, r.passages, f(r.latency.embed.p50), ms3(r.latency.retrieve), ms3(r.latency.answer), ms3(r.latency.excludingEmbed),
+      spec.name, r.articles, r.passages, f(r.latency.embed.p50), `${f(r.latency.analysis.p50)} / ${f(r.latency.analysis.p99)}`, ms3(r.latency.retrieve), ms3(r.latency.answer), ms3(r.latency.excludingEmbed),
       `${f(r.latency.total.p50)} / ${f(r.latency.total.p99)}`, pct(r.latency.hit1), pct(r.latency.answeredRate),
     ]),
   );
@@ -70,14 +70,16 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     ]),
   );
   const memory = markdownTable(
-    ['corpus', 'passages', 'index build s', 'index on disk MiB', 'disk bytes / passage', 'serving RSS MiB', 'RSS KiB / passage (over seeds)', 'build + query peak RSS MiB', 'cold start s', 'modules s', 'embedder s', 'corpus + index s', 'first answer ms', 'corpus load alone s', 'index open alone s'],
+    ['corpus', 'passages', 'index build s', 'index on disk MiB', 'disk bytes / passage', 'ingest embedding cache MiB', 'serving RSS MiB', 'RSS KiB / passage (over seeds)', 'build + query peak RSS MiB', 'cold start s', 'modules s', 'embedder s', 'corpus + index s', 'first answer ms', 'corpus load alone s', 'index open alone s', 'embedding cache read alone s'],
     outcomes.map((o) => {
       const { result: r, cold: c } = o;
-      const built = [o.spec.name, r.passages, r.build.reused ? `reused (${s(r.build.ms)} to open)` : s(r.build.ms), f(r.indexBytes / MiB), f(r.indexBytes / Math.max(1, r.passages))];
-      if (!c) return [...built, '—', '—', f(r.rss.peak / MiB), ...Array<string>(7).fill('—')];
+      const built = [
+        o.spec.name, r.passages, r.build.reused ? `reused (${s(r.build.ms)} to open)` : s(r.build.ms), f(r.indexBytes / MiB), f(r.indexBytes / Math.max(1, r.passages)), f(r.cacheBytes / MiB),
+      ];
+      if (!c) return [...built, '—', '—', f(r.rss.peak / MiB), ...Array<string>(8).fill('—')];
       return [
         ...built, f(c.rss / MiB), perPassage(o), f(r.rss.peak / MiB), s(c.ms), s(c.modulesLoadedMs), c.embedderMs === null ? '—' : s(c.embedderMs),
-        s(c.warmUpMs - (c.embedderMs ?? 0)), f(c.trace.totalMs), s(c.attribution.corpusMs), s(c.attribution.openIndexMs),
+        s(c.warmUpMs - (c.embedderMs ?? 0)), f(c.trace.totalMs), s(c.attribution.corpusMs), s(c.attribution.openIndexMs), s(c.attribution.embeddingCacheMs),
       ];
     }),
   );
@@ -102,12 +104,22 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     '### Build, memory and cold start',
     '',
     'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache; its parts: module loading, the embedder, then the warm-up (corpus read and parsed to check for changes, index opened), then the first question. ' +
-      'The last two columns time the corpus load and the index open again, alone, in the same process.',
+      'The last three columns time, alone and again in the same process, the corpus load, the index open, and the read of the ingest embedding cache ' +
+      '(the engine keeps every embedded sentence\'s vector in `<index>/cache/` and reads the file whole at each warm-up).',
     '',
     memory,
+    ...(focus?.cold && seeds?.cold ? ['', memoryLine(focus, seeds)] : []),
     ...(focus ? ['', ...renderProfiles(focus)] : []),
     ...(quick ? [] : ['', LANGCHAIN_NOTE]),
   ].join('\n');
+}
+
+function memoryLine(o: SizeOutcome, seeds: SizeOutcome): string {
+  const extra = (o.cold!.rss - seeds.cold!.rss) / Math.max(1, o.result.passages - seeds.result.passages);
+  return (
+    `Memory per passage at ${o.spec.name}: ${f(extra / 1024)} KiB of serving RSS beyond the seed corpus's ${f(seeds.cold!.rss / MiB)} MiB ` +
+    `(each passage brings ${f(o.result.sentences / o.result.passages)} stored sentence vectors of ${o.result.hnsw.dimension} float32s, its HNSW node and its text), and ${f(o.result.indexBytes / o.result.passages)} bytes on disk.`
+  );
 }
 
 function renderProfiles(o: SizeOutcome): string[] {

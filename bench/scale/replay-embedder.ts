@@ -1,15 +1,15 @@
 /**
- * An Embedder for building the scale indexes: sentences it knows are answered from their stored vectors (the first
- * occurrence of a text exactly, each later occurrence — a copy of the article — perturbed), unknown texts go to the
- * live embedder. After the build, `goLive()` sends everything to the live embedder, so question embedding is timed
- * for real.
+ * An Embedder for building the scale indexes: an original BBC sentence is answered with its stored USE lite vector,
+ * a copied sentence (see copies.ts) with the original's vector plus a perturbation seeded by the sentence and the
+ * copy, and any other text goes to the live embedder. After the build, `goLive()` sends everything to the live
+ * embedder, so question embedding is timed for real.
  */
 import type { Embedder, EmbedderInfo } from '../../src/embedding/embedder.js';
-import { occurrenceSeed, perturbed } from './perturb.js';
+import { readCopy } from './copies.js';
+import { copySeed, perturbed } from './perturb.js';
 
 export class ReplayEmbedder implements Embedder {
   private live = false;
-  private readonly seen = new Map<string, number>();
   /** Texts answered from stored vectors, and texts sent to the live embedder while replaying. */
   readonly counts = { replayed: 0, embeddedLive: 0 };
 
@@ -31,11 +31,9 @@ export class ReplayEmbedder implements Embedder {
     const out = new Array<Float32Array>(texts.length);
     const unknown: number[] = [];
     texts.forEach((text, i) => {
-      const base = this.known.get(text);
-      if (!base) return void unknown.push(i);
-      const occurrence = this.seen.get(text) ?? 0;
-      this.seen.set(text, occurrence + 1);
-      out[i] = occurrence === 0 ? Float32Array.from(base) : perturbed(base, occurrenceSeed(text, occurrence));
+      const vector = this.replay(text);
+      if (vector) out[i] = vector;
+      else unknown.push(i);
     });
     if (unknown.length > 0) {
       const vectors = await this.inner.embed(unknown.map((i) => texts[i]!));
@@ -49,5 +47,13 @@ export class ReplayEmbedder implements Embedder {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  private replay(text: string): Float32Array | null {
+    const stored = this.known.get(text);
+    if (stored) return Float32Array.from(stored);
+    const copied = readCopy(text);
+    const original = copied ? this.known.get(copied.original) : undefined;
+    return copied && original ? perturbed(original, copySeed(copied.original, copied.copy)) : null;
   }
 }

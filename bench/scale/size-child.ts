@@ -37,7 +37,9 @@ export interface SizeResult {
   passages: number;
   sentences: number;
   build: { reused: boolean; ms: number; phases: PhaseTimes; replayed: number; embeddedLive: number };
+  /** The index folder itself, and the engine's ingest embedding cache beside it. */
   indexBytes: number;
+  cacheBytes: number;
   rss: { afterQueries: number; peak: number };
   latency: LatencySummary;
   hnsw: HnswComparison;
@@ -117,7 +119,8 @@ async function main(): Promise<SizeResult> {
     passages: stats.passages,
     sentences: stats.sentences,
     build,
-    indexBytes: await directorySize(indexRoot),
+    indexBytes: await directorySize(indexDirFor(indexRoot, live.info)),
+    cacheBytes: await directorySize(path.join(indexRoot, 'cache')),
     rss: { afterQueries, peak: process.resourceUsage().maxRSS * 1024 },
     latency: summarizeLatency(samples),
     hnsw,
@@ -132,7 +135,7 @@ async function prepareCorpus(live: Embedder): Promise<{ corpusDir: string; known
   const base = await loadBbcBase(dataDir, values.base === undefined ? null : Number(values.base));
   const refs = planCopies(base.articles.map((a) => buildPassages(a).length), values.passages === undefined ? null : Number(values.passages));
   const corpusDir = path.join(work, 'corpus');
-  await writeJsonlCorpus(corpusDir, 'bbc.jsonl', copyRecords(base.records, refs));
+  await writeJsonlCorpus(corpusDir, 'bbc.jsonl', copyRecords(base.records, base.articles.map((a) => a.sentences), refs));
   log(`${refs.length} articles (${new Set(refs.map((r) => r.copy)).size} copies of the base); loading sentence vectors`);
   const cached = await withSharedCache(live, cacheDir);
   try {

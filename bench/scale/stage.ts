@@ -2,13 +2,12 @@
  * The speed and scale stage: for each corpus size, a child process builds (or reuses) the index and measures warm
  * questions and the dense index; then a fresh process measures cold start on that index.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from '../suite/context.js';
 import { lastJson, runChild, type ChildRun } from '../suite/child.js';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../suite/cpu-profile.js';
 import type { Section } from '../suite/section.js';
-import { readFile } from 'node:fs/promises';
 import { renderScale, scaleTargets, type ColdStart, type SizeOutcome } from './render.js';
 import type { SizeResult } from './size-child.js';
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
+import type { IngestProgress } from '../../src/engine-types.js';
 import { openIndex } from '../../src/index/store.js';
 import { markdownTable } from '../lib/report.js';
 import type { StageContext } from '../suite/context.js';
@@ -32,7 +33,13 @@ export async function squadStage(context: StageContext): Promise<Section> {
   const results: SystemResult[] = [];
   let ingest;
   try {
-    ingest = (await engine.warmUp({ onProgress: (p) => p.phase === 'embedding' && p.done % 2048 === 0 && log(`squad: embedding ${p.done}/${p.total}`) })).stats;
+    let logged = -1;
+    const onProgress = (p: IngestProgress) => {
+      if (p.phase !== 'embedding' || Math.floor(p.done / 1000) === logged) return;
+      logged = Math.floor(p.done / 1000);
+      log(`squad: embedding paragraphs' sentences ${p.done}/${p.total}`);
+    };
+    ingest = (await engine.warmUp({ onProgress })).stats;
     await embedder.flush();
     const prepared = await prepareQuestions(set.questions, embedder, log);
     const index = await openIndex(config.indexDir, embedder.info);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { baseArticleId, copyRecords, planCopies } from '../../bench/scale/plan.js';
-import { occurrenceSeed, perturbed } from '../../bench/scale/perturb.js';
+import { copyText, MAX_COPY, readCopy, SPACE_VARIANTS } from '../../bench/scale/copies.js';
+import { copySeed, perturbed } from '../../bench/scale/perturb.js';
+import { parseArticle } from '../../src/corpus/parse-article.js';
+import { terms } from '../../src/index/tokenize.js';
 import { ReplayEmbedder } from '../../bench/scale/replay-embedder.js';
 import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
 
@@ -18,9 +21,14 @@ describe('planCopies', () => {
     expect(() => planCopies([0, 0], 10)).toThrow(/no passages/);
   });
 
+  it('refuses more copies than there are space variants', () => {
+    expect(() => planCopies([1], MAX_COPY + 2)).toThrow(/more than 16 copies/);
+  });
+
   it('names copies apart from their originals and maps them back', () => {
-    const records = copyRecords([{ id: 'tech/012', title: 'T', text: 'x' }], [{ copy: 0, index: 0 }, { copy: 3, index: 0 }]);
+    const records = copyRecords([{ id: 'tech/012', title: 'T', text: 'A b.' }], [[{ start: 0, text: 'A b.' }]], [{ copy: 0, index: 0 }, { copy: 3, index: 0 }]);
     expect(records.map((r) => r.id)).toEqual(['tech/012', 'copy3/tech/012']);
+    expect(records[1]!.text).toBe(`A${SPACE_VARIANTS[2]}b.`);
     expect(baseArticleId('bbc.jsonl#copy3/tech/012')).toBe('tech/012');
     expect(baseArticleId('bbc.jsonl#tech/012')).toBe('tech/012');
   });
@@ -40,30 +48,57 @@ describe('perturbed', () => {
   });
 
   it('gives the same vector for the same seed, and different copies for different occurrences', () => {
-    expect(perturbed(unit, occurrenceSeed('a sentence', 1))).toEqual(perturbed(unit, occurrenceSeed('a sentence', 1)));
-    expect(occurrenceSeed('a sentence', 1)).not.toBe(occurrenceSeed('a sentence', 2));
-    expect(occurrenceSeed('a sentence', 1)).not.toBe(occurrenceSeed('another sentence', 1));
+    expect(perturbed(unit, copySeed('a sentence', 1))).toEqual(perturbed(unit, copySeed('a sentence', 1)));
+    expect(copySeed('a sentence', 1)).not.toBe(copySeed('a sentence', 2));
+    expect(copySeed('a sentence', 1)).not.toBe(copySeed('another sentence', 1));
+  });
+});
+
+describe('copyText and readCopy', () => {
+  const text = 'Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%. Its profits were buoyed by one-off gains.';
+  const article = parseArticle({ id: 'b', text, contentHash: 'h', meta: { title: 'T' } });
+
+  it.each([1, 8, MAX_COPY])('copy %i keeps every sentence boundary and term, and each sentence reads back as its original', (copy) => {
+    const copied = parseArticle({ id: 'c', text: copyText(text, article.sentences, copy), contentHash: 'h2', meta: { title: 'T' } });
+    expect(copied.sentences.map((s) => [s.start, s.end])).toEqual(article.sentences.map((s) => [s.start, s.end]));
+    copied.sentences.forEach((sentence, i) => {
+      expect(sentence.text).not.toBe(article.sentences[i]!.text);
+      expect(terms(sentence.text)).toEqual(terms(article.sentences[i]!.text));
+      expect(readCopy(sentence.text)).toEqual({ original: article.sentences[i]!.text, copy });
+    });
+  });
+
+  it('leaves copy 0 as it is, and reads no copy in ordinary text', () => {
+    expect(copyText(text, article.sentences, 0)).toBe(text);
+    expect(readCopy('Plain sentence.')).toBeNull();
   });
 });
 
 describe('ReplayEmbedder', () => {
   const live = new HashEmbedderTestDouble(16);
   const stored = new Float32Array(16).fill(0.25);
+  const copied = `known${SPACE_VARIANTS[1]}text`;
 
-  it('answers a known text exactly the first time, perturbed for every later copy, and sends unknown texts to the live embedder', async () => {
-    const replay = new ReplayEmbedder(new Map([['known', stored]]), live);
-    const [first, unknown, second] = await replay.embed(['known', 'never seen', 'known']);
-    expect(first).toEqual(stored);
+  it('answers an original exactly, a copy with the seeded perturbation of its original, and sends unknown texts to the live embedder', async () => {
+    const replay = new ReplayEmbedder(new Map([['known text', stored]]), live);
+    const [original, unknown, copy] = await replay.embed(['known text', 'never seen', copied]);
+    expect(original).toEqual(stored);
     expect(unknown).toEqual((await live.embed(['never seen']))[0]);
-    expect(second).not.toEqual(stored);
-    expect(second).toEqual(perturbed(stored, occurrenceSeed('known', 1)));
+    expect(copy).toEqual(perturbed(stored, copySeed('known text', 2)));
     expect(replay.counts).toEqual({ replayed: 2, embeddedLive: 1 });
   });
 
+  it('gives a copy the same vector however often and in whatever batch it is asked', async () => {
+    const replay = new ReplayEmbedder(new Map([['known text', stored]]), live);
+    const [first] = await replay.embed([copied]);
+    const [, again] = await replay.embed(['known text', copied]);
+    expect(again).toEqual(first);
+  });
+
   it('sends everything to the live embedder once live, so question embedding is timed for real', async () => {
-    const replay = new ReplayEmbedder(new Map([['known', stored]]), live);
+    const replay = new ReplayEmbedder(new Map([['known text', stored]]), live);
     replay.goLive();
-    expect(await replay.embed(['known'])).toEqual(await live.embed(['known']));
+    expect(await replay.embed(['known text'])).toEqual(await live.embed(['known text']));
     expect(replay.info).toBe(live.info);
   });
 });
