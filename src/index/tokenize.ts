@@ -11,21 +11,16 @@ import model from 'wink-eng-lite-web-model';
 const wink = winkNLP(model);
 // wink's typings give `its.lemma` an extra addons parameter that `out()` itself supplies.
 const itsLemma = wink.its.lemma as unknown as typeof wink.its.value;
-/** Lemmas out of context are enough for irregular forms; cached because a corpus repeats its words. */
-const lemmas = new Map<string, string>();
-
+/** Lemmas out of context are enough for irregular forms. */
 function lemma(word: string): string {
-  let found = lemmas.get(word);
-  if (found === undefined) {
-    const out = wink.readDoc(word).tokens().out(itsLemma) as string[];
-    found = out.length === 1 && out[0] ? out[0].toLowerCase() : word;
-    // Out of context a lemma can jump to another word ("better" → "good"); keep only those sharing the first letter, or known irregulars.
-    if (found !== word && !IRREGULAR_OK.test(word) && word[0] !== found[0]) found = word;
-    if (lemmas.size > 200_000) lemmas.clear();
-    lemmas.set(word, found);
-  }
-  return found;
+  const out = wink.readDoc(word).tokens().out(itsLemma) as string[];
+  const found = out.length === 1 && out[0] ? out[0].toLowerCase() : word;
+  // Out of context a lemma can jump to another word ("better" → "good"); keep only those sharing the first letter, or known irregulars.
+  return found !== word && !IRREGULAR_OK.test(word) && word[0] !== found[0] ? word : found;
 }
+
+/** Stems by word: a corpus repeats its words, and lemmatising plus stemming is the analyser's main cost. */
+const stems = new Map<string, string>();
 
 /** Words whose lemma may look unrelated and still be right: past tenses and participles of irregular verbs. */
 const IRREGULAR_OK = /^(went|gone|was|were|been|is|are|am)$/;
@@ -58,7 +53,13 @@ export function words(text: string): string[] {
 
 /** Stem of one normalised word; numbers are kept as they are. */
 export function stem(word: string): string {
-  return /^\p{N}/u.test(word) ? word : stemmer(lemma(word));
+  let found = stems.get(word);
+  if (found === undefined) {
+    found = /^\p{N}/u.test(word) ? word : stemmer(lemma(word));
+    if (stems.size > 500_000) stems.clear();
+    stems.set(word, found);
+  }
+  return found;
 }
 
 /** Content terms: words minus stop words, stemmed. The unit of BM25 and of lexical overlap. */
