@@ -97,6 +97,21 @@ function render(results: readonly SystemResult[], scope: string, index: { articl
     'Anchors (not comparable one to one): on SQuAD 1.1 with the paragraph given, the SQuAD paper\'s sliding-window baseline scores about 20 F1 and its logistic regression 51 F1; ' +
       'neural readers reach 87 F1 (distilbert-squad). Here the paragraph must first be found among all of them, half the questions have no answer, ' +
       'and answers are extractive sentences with a rule-chosen span, not a trained reader.',
+    ...renderSweep(results.find((r) => r.name === 'verbatim, hybrid')),
     ...(errors.length ? ['', ...errors] : []),
   ].join('\n');
+}
+
+/** The hybrid engine at other abstain thresholds (the shipped one is calibrated on the seed questions). */
+function renderSweep(hybrid: SystemResult | undefined): string[] {
+  if (!hybrid?.sweep) return [];
+  const pct = (v: number) => (v * 100).toFixed(1);
+  return [
+    '',
+    '### Hybrid at other abstain thresholds',
+    '',
+    'The same answers re-scored as if the engine answered exactly when its confidence reaches t. The best row is tuned on the very questions it scores: an upper bound for a SQuAD-tuned threshold, not a fair score.',
+    '',
+    markdownTable(['threshold', 'EM', 'F1', 'answered (answerable)', 'abstained (unanswerable)'], hybrid.sweep.map((r) => [r.threshold, pct(r.em), pct(r.f1), pct(r.answeredRate), pct(r.abstainRate)])),
+  ];
 }
