@@ -1,6 +1,7 @@
 /**
  * `npm run bench:summary`: extractive article summaries on the BBC News Summary set against Lead-3, Lead-k,
- * random and TextRank at the same sentence budget; writes bench/results/summary-bbc.{json,md}.
+ * random and TextRank at the same sentence budget; writes bench/results/summary-bbc.{json,md} (a --sample run
+ * writes summary-bbc-sample.*, a --no-embeddings run summary-bbc[-sample]-lexical.*).
  *   --sample N         score N articles of the split (fixed seed) instead of all
  *   --no-embeddings    lexical-only ablation: no embedder is loaded
  *   --split test|dev   which part to score (default test; dev is where parameters were chosen)
@@ -20,6 +21,7 @@ import { isDev, readBbc, type BbcRecord } from './summary/bbc-data.js';
 import { defaultCacheDir, embedSentences } from './summary/bbc-embeddings.js';
 import { evaluate, type EvalCase } from './summary/evaluate.js';
 import { baselineMethods, verbatimMethod } from './summary/methods.js';
+import { pairedBootstrap } from './summary/paired.js';
 import { renderMarkdown } from './summary/report.js';
 import { readTuned, tune } from './summary/tune.js';
 
@@ -64,7 +66,16 @@ if (values.tune) {
     ...(useEmbeddings ? [verbatimMethod('verbatim-dense', source, { denseWeight: 0.5 })] : []),
     ...baselineMethods(lexical),
   ];
-  const results = evaluate(cases, methods);
+  const perArticle = new Map<string, number[]>();
+  const results = evaluate(cases, methods, (method, f1) => {
+    if (!perArticle.has(method)) perArticle.set(method, []);
+    perArticle.get(method)!.push(f1);
+  });
+  const paired = Object.fromEntries(
+    methods
+      .filter((m) => m.name.startsWith('verbatim'))
+      .map((m) => [m.name, pairedBootstrap(perArticle.get(m.name)!, perArticle.get('textrank-k')!)]),
+  );
   const info = {
     command: commandLine(),
     date: new Date().toISOString(),
@@ -76,10 +87,12 @@ if (values.tune) {
     embedMs: embedding.ms,
     embedded: embedding.embedded,
   };
+  // Quick and ablation runs never overwrite the full run's figures.
+  const name = `summary-bbc${values.sample === undefined ? '' : '-sample'}${useEmbeddings ? '' : '-lexical'}`;
   await mkdir(resultsDir, { recursive: true });
-  await writeFileAtomic(path.join(resultsDir, 'summary-bbc.json'), JSON.stringify({ ...info, results }, null, 2) + '\n');
-  const markdown = renderMarkdown(results, info);
-  await writeFileAtomic(path.join(resultsDir, 'summary-bbc.md'), markdown);
+  await writeFileAtomic(path.join(resultsDir, `${name}.json`), JSON.stringify({ ...info, results, pairedWithTextRank: paired }, null, 2) + '\n');
+  const markdown = renderMarkdown(results, info, paired);
+  await writeFileAtomic(path.join(resultsDir, `${name}.md`), markdown);
   console.log(markdown);
 }
 

@@ -28,8 +28,15 @@ export interface Scores {
 
 type Sums = Omit<Scores, 'msPerArticle'> & { ms: number };
 
-/** Mean scores per method, per category and under "all". The reference is the reference spans joined by spaces. */
-export function evaluate(cases: readonly EvalCase[], methods: readonly Method[]): Record<string, Record<string, Scores>> {
+/**
+ * Mean scores per method, per category and under "all". The reference is the reference spans joined by spaces.
+ * `onRouge2` receives each article's ROUGE-2 F1 per method, in case order (for paired comparisons).
+ */
+export function evaluate(
+  cases: readonly EvalCase[],
+  methods: readonly Method[],
+  onRouge2: (method: string, f1: number) => void = () => {},
+): Record<string, Record<string, Scores>> {
   const sums: Record<string, Record<string, Sums>> = {};
   for (const item of cases) {
     const k = item.reference.length;
@@ -40,6 +47,7 @@ export function evaluate(cases: readonly EvalCase[], methods: readonly Method[])
       const ms = performance.now() - started;
       const scores = rouge(joined(item.text, picked), referenceText);
       const sentences = sentencePrecisionRecall(picked, item.reference);
+      onRouge2(method.name, scores.rouge2.f1);
       for (const group of [item.category, 'all']) {
         const bucket = ((sums[method.name] ??= {})[group] ??= { articles: 0, rouge1: 0, rouge2: 0, rougeL: 0, sentencePrecision: 0, sentenceRecall: 0, ms: 0 });
         bucket.articles += 1;

@@ -11,12 +11,12 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { parseArticle } from '../../src/corpus/parse-article.js';
 import type { Article } from '../../src/corpus/types.js';
 import type { SummarySource } from '../../src/summary/source.js';
-import { articleSimilarities, groupStories } from '../../src/summary/story-grouping.js';
+import { articleSimilarities, groupStories, STORY_DENSE_WEIGHT, STORY_THRESHOLD } from '../../src/summary/story-grouping.js';
 import { seededRandom } from './baselines.js';
 import { readBbc } from './bbc-data.js';
 import { defaultCacheDir, embedSentences } from './bbc-embeddings.js';
 
-const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.425, 0.45, 0.475, 0.5, 0.55, 0.6];
 const BBC_SAMPLE = 400;
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -33,7 +33,7 @@ const { matrix } = articleSimilarities(seedSource, ids);
 const lines = [
   '# Story grouping threshold',
   '',
-  `Command: \`tsx bench/summary/story-threshold.ts\`, ${new Date().toISOString()}. Similarity: 0.5 × cosine of mean USE-lite sentence vectors + 0.5 × cosine of sublinear TF-IDF (article-level IDF); average linkage.`,
+  `Command: \`tsx bench/summary/story-threshold.ts\`, ${new Date().toISOString()}. Similarity: ${STORY_DENSE_WEIGHT} × cosine of mean USE-lite sentence vectors + ${1 - STORY_DENSE_WEIGHT} × cosine of sublinear TF-IDF (article-level IDF); average linkage; chosen threshold ${STORY_THRESHOLD}.`,
   '',
   '## Seeds: pairwise article similarity',
   '',
@@ -50,6 +50,7 @@ const lines = [
 const records = await readBbc(path.resolve(repoRoot, '../shared/data/bbc-news-summary/bbc-news-summary.jsonl'));
 const next = seededRandom(7);
 const picked = records.map((r) => ({ r, key: next() })).sort((a, b) => a.key - b.key).slice(0, BBC_SAMPLE).map((x) => x.r);
+const examples: string[] = [];
 const category = new Map(picked.map((r) => [r.id, r.category]));
 const bbcSource = await sourceOf(picked.map((r) => parseArticle({ id: r.id, text: r.text, contentHash: r.id, meta: { title: r.title } })));
 lines.push(`## BBC: ${BBC_SAMPLE} articles (seed 7), all five categories`, '', '| threshold | multi-article groups | articles in them | groups mixing categories | largest |', '|---:|---:|---:|---:|---:|');
@@ -57,9 +58,9 @@ for (const threshold of THRESHOLDS) {
   const groups = groupStories(bbcSource, { threshold }).filter((g) => g.length > 1);
   const mixed = groups.filter((g) => new Set(g.map((id) => category.get(id))).size > 1).length;
   lines.push(`| ${threshold} | ${groups.length} | ${groups.reduce((n, g) => n + g.length, 0)} | ${mixed} | ${Math.max(0, ...groups.map((g) => g.length))} |`);
-  if (threshold === 0.5) console.error(groups.slice(0, 12).map((g) => g.map((id) => `${id} ${bbcSource.articles.get(id)!.title}`).join(' || ')).join('\n'));
+  if (threshold === STORY_THRESHOLD) examples.push(...groups.slice(0, 12).map((g) => g.map((id) => `${id} “${bbcSource.articles.get(id)!.title}”`).join(' · ')));
 }
-lines.push('');
+lines.push('', `Multi-article groups at ${STORY_THRESHOLD} (first 12), to judge by eye whether they are one story:`, '', ...examples.map((e) => `- ${e}`), '');
 await mkdir(path.join(repoRoot, 'bench', 'results'), { recursive: true });
 await writeFileAtomic(path.join(repoRoot, 'bench', 'results', 'story-threshold.md'), lines.join('\n'));
 console.log(lines.join('\n'));

@@ -9,9 +9,9 @@ import { verbatimMethod } from './methods.js';
 
 export const GRID = {
   leadWeight: [0, 0.1, 0.2, 0.4],
-  halfLife: [1, 2, 4],
+  halfLife: [1, 2],
   redundancy: [0, 0.1, 0.3],
-  denseWeight: [0, 0.25, 0.5],
+  denseWeight: [0, 0.25],
   lexical: ['overlap', 'cosine'] as const,
 };
 
