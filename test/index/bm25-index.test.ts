@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/index/bm25-index.js';
+import { DEFAULT_BM25_PARAMETERS, bm25TermScore } from '../../src/index/bm25-score.js';
+import { terms } from '../../src/index/tokenize.js';
 
 interface RankingCase {
   name: string;
@@ -93,6 +96,18 @@ describe('Bm25Index ranking', () => {
   });
 });
 
+describe('bm25TermScore', () => {
+  // idf = ln(1 + (N − df + 0.5) / (df + 0.5)); score = idf × (d + tf(k + 1) / (tf + k(1 − b + b·len/avg))), k 1.2, b 0.7, d 0.5.
+  it.each([
+    { tf: 1, df: 1, n: 1, len: 5, avg: 5, expected: Math.log(1 + 0.5 / 1.5) * (0.5 + 2.2 / 2.2), why: 'one passage, average length: tf part is exactly 1' },
+    { tf: 1, df: 1, n: 10, len: 5, avg: 5, expected: Math.log(1 + 9.5 / 1.5) * 1.5, why: 'a rarer term (1 in 10) weighs more than in the 1-passage case' },
+    { tf: 3, df: 1, n: 10, len: 5, avg: 5, expected: Math.log(1 + 9.5 / 1.5) * (0.5 + 6.6 / 4.2), why: 'three occurrences add less than three times one (saturation)' },
+    { tf: 1, df: 1, n: 10, len: 10, avg: 5, expected: Math.log(1 + 9.5 / 1.5) * (0.5 + 2.2 / (1 + 1.2 * 1.7)), why: 'twice the average length lowers the tf part' },
+  ])('$why', ({ tf, df, n, len, avg, expected }) => {
+    expect(bm25TermScore(tf, df, n, len, avg, DEFAULT_BM25_PARAMETERS)).toBeCloseTo(expected, 12);
+  });
+});
+
 const VOCABULARY = ['parade', 'tanks', 'missile', 'putin', 'xi', 'beijing', 'called', 'calling', 'friend', 'summit', 'the', 'crowd', 'square'];
 const texts = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
 const QUERIES = ['parade tanks', 'putin call xi', 'friend', 'beijing summit square', 'crowd missile the'];
@@ -127,6 +142,48 @@ describe('Bm25Index incremental changes equal a rebuild', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** MiniSearch configured as the index it replaced: the oracle for scores. */
+function miniSearchOracle(corpus: ReadonlyMap<number, string>): MiniSearch<{ id: number; text: string }> {
+  const engine = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize: (text) => terms(text),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => [...new Set(terms(text))], prefix: false, fuzzy: false, combineWith: 'OR', bm25: DEFAULT_BM25_PARAMETERS },
+  });
+  for (const [id, text] of corpus) engine.add({ id, text });
+  return engine;
+}
+
+describe('Bm25Index against MiniSearch', () => {
+  it('scores every passage as MiniSearch does, also after a save and load', () => {
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 10 }), (docs, removals) => {
+        const index = new Bm25Index();
+        const corpus = new Map<number, string>();
+        docs.forEach((text, label) => {
+          index.add(label, text);
+          corpus.set(label, text);
+        });
+        for (const label of removals) {
+          index.remove(label);
+          corpus.delete(label);
+        }
+        const restored = Bm25Index.fromJSON(index.toJSON(), corpus);
+        const oracle = miniSearchOracle(corpus);
+        for (const query of QUERIES) {
+          const expected = new Map(oracle.search(query).map((result) => [result.id as number, result.score]));
+          for (const candidate of [index, restored]) {
+            const hits = candidate.search(query, 1000);
+            expect(hits.map((hit) => hit.label).sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+            for (const hit of hits) expect(hit.score).toBeCloseTo(expected.get(hit.label)!, 9);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
