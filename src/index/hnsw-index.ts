@@ -9,19 +9,20 @@ import type { VectorHit, VectorIndex } from './vector-index.js';
 export interface HnswParameters {
   /** Graph degree: links per node above level 0 (twice that at level 0). Default 16; 8–48 are sensible. */
   m: number;
-  /** Candidate list size while inserting; higher builds a better graph, more slowly. Default 200. */
+  /** Candidate list size while inserting; higher builds a better graph, more slowly. Default 100. */
   efConstruction: number;
-  /** Candidate list size while searching (at least k is used); higher is slower and more exact. Default 96. */
+  /** Candidate list size while searching (at least k is used); higher is slower and more exact. Default 128. */
   efSearch: number;
   /** Slots allocated up front; the index doubles when full. Default 1024. */
   initialCapacity: number;
 }
 
 /**
- * Chosen by bench/hnsw-recall.ts: recall@10 against the exact scan stays at or above 0.98 for 100k clustered
- * 384-d vectors at these values.
+ * Measured with bench/index/hnsw.ts on 100k news-like synthetic 384-d vectors (2-core EPYC): efConstruction 100
+ * builds at ~1300 adds per CPU second (200: ~700) and, with efSearch 128, gives recall@10 0.988 against the exact
+ * scan (efSearch 96: 0.981) at ~0.8 ms a query.
  */
-export const DEFAULT_HNSW_PARAMETERS: HnswParameters = { m: 16, efConstruction: 200, efSearch: 96, initialCapacity: 1024 };
+export const DEFAULT_HNSW_PARAMETERS: HnswParameters = { m: 16, efConstruction: 100, efSearch: 128, initialCapacity: 1024 };
 
 const RANDOM_SEED = 100;
 
