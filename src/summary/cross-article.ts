@@ -3,7 +3,8 @@ import type { Citation } from '../answer/types.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { terms } from '../index/tokenize.js';
 import { chronologicalOrder } from './chronology.js';
-import { citeSentence, toSummarySentence } from './citation.js';
+import { citationFor } from '../answer/cite.js';
+import { toSummarySentence } from './citation.js';
 import { clusterNearDuplicates } from './near-duplicates.js';
 import { selectMmr } from './select.js';
 import { blendedSimilarity, type TextView } from './similarity.js';
@@ -88,7 +89,7 @@ function otherOutlets(leadArticle: string, copies: readonly CrossArticleItem[]):
   for (const copy of copies) {
     if (seen.has(copy.article.id)) continue;
     seen.add(copy.article.id);
-    citations.push(citeSentence(copy.article, copy.sentence));
+    citations.push(citationFor(copy.article, copy.sentence));
   }
   return citations;
 }
