@@ -27,14 +27,22 @@ export const COMPATIBLE: Record<AnswerType, readonly EntityType[]> = {
 export function coverage(questionTerms: readonly string[], present: ReadonlySet<string>, stats: TermStats): number {
   // Terms the corpus never uses still count in the total (at half the rarest weight): a sentence
   // matching one known word of a question made mostly of unknown words has not covered it.
-  const unknownWeight = Math.log(1 + stats.sentences) / 2;
+  return weightedShare(questionTerms, stats, 0.5, (term) => term !== null && present.has(term));
+}
+
+/**
+ * The IDF-weighted share of question terms for which `counts` holds; a term the corpus never uses
+ * (resolved to null) weighs `unknownRarity` times the weight of a term found in one sentence.
+ */
+function weightedShare(questionTerms: readonly string[], stats: TermStats, unknownRarity: number, counts: (term: string | null) => boolean): number {
+  const unknownWeight = Math.log(1 + stats.sentences) * unknownRarity;
   let total = 0;
   let hit = 0;
   for (const raw of questionTerms) {
     const term = stats.resolve(raw);
     const weight = term ? stats.idf(term) : unknownWeight;
     total += weight;
-    if (term && present.has(term)) hit += weight;
+    if (counts(term)) hit += weight;
   }
   return total > 0 ? hit / total : 0;
 }
@@ -64,16 +72,7 @@ export function proximity(questionTerms: readonly string[], sentenceTerms: reado
  * "daughter"): 0..1. High values mean the question is about something the articles never mention.
  */
 export function unknownShare(questionTerms: readonly string[], stats: TermStats): number {
-  const rare = Math.log(1 + stats.sentences);
-  let total = 0;
-  let unknown = 0;
-  for (const raw of questionTerms) {
-    const term = stats.resolve(raw);
-    const weight = term ? stats.idf(term) : rare;
-    total += weight;
-    if (!term) unknown += weight;
-  }
-  return total > 0 ? unknown / total : 0;
+  return weightedShare(questionTerms, stats, 1, (term) => term === null);
 }
 
 /** Entities of the type the question asks for that the question does not already name. */

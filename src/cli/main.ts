@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { createEngine } from '../engine.js';
-import type { Engine } from '../engine-types.js';
+import type { Engine, IngestProgress } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import type { SummaryRequest } from '../summary/types.js';
 import { renderAnswer } from './render-answer.js';
@@ -29,14 +29,24 @@ export function configFrom(options: CommonOptions, dir?: string): Config {
   });
 }
 
-/** Builds the engine, runs `work`, prints errors as code + hint, and always closes the engine. */
-async function withEngine(config: Config, work: (engine: Engine) => Promise<void>): Promise<void> {
+/**
+ * Builds the engine, warms it up (unless the work is the ingest itself), runs `work`, prints errors
+ * as code + hint, and always closes the engine.
+ */
+async function withEngine(
+  config: Config,
+  work: (engine: Engine, onProgress: (p: IngestProgress) => void) => Promise<void>,
+  options: { warmUp?: boolean } = {},
+): Promise<void> {
   const engine = createEngine(config, { notice: (message) => process.stderr.write(`notice: ${message}\n`) });
   const progress = progressReporter();
   try {
-    await engine.warmUp({ onProgress: progress.onProgress });
+    if (options.warmUp ?? true) {
+      await engine.warmUp({ onProgress: progress.onProgress });
+      progress.stop();
+    }
+    await work(engine, progress.onProgress);
     progress.stop();
-    await work(engine);
   } catch (error) {
     progress.stop();
     process.stderr.write(renderError(error) + '\n');
@@ -95,20 +105,14 @@ export function buildProgram(): Command {
     .option('--rebuild', 'start the index from scratch')
     .option('--json', 'print the ingest report object')
     .action(async (dir: string | undefined, options: CommonOptions & { rebuild?: boolean; json?: boolean }) => {
-      const config = configFrom(options, dir);
-      const engine = createEngine(config, { notice: (message) => process.stderr.write(`notice: ${message}\n`) });
-      const progress = progressReporter();
-      try {
-        const report = await engine.ingest({ rebuild: Boolean(options.rebuild), onProgress: progress.onProgress });
-        progress.stop();
-        process.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderIngest(report)) + '\n');
-      } catch (error) {
-        progress.stop();
-        process.stderr.write(renderError(error) + '\n');
-        process.exitCode = 1;
-      } finally {
-        await engine.close();
-      }
+      await withEngine(
+        configFrom(options, dir),
+        async (engine, onProgress) => {
+          const report = await engine.ingest({ rebuild: Boolean(options.rebuild), onProgress });
+          process.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderIngest(report)) + '\n');
+        },
+        { warmUp: false },
+      );
     });
 
   // `--corpus` is both the corpus folder (every command) and "summarise the whole corpus" (the

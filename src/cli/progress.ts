@@ -24,6 +24,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
     },
     stop() {
       if (started) bar.stop();
+      started = false;
+      phase = '';
     },
   };
 }

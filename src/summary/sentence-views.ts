@@ -1,7 +1,8 @@
 /** Builds the similarity views (TF-IDF terms + embedding) of sentences and whole articles. */
 import type { Article, Sentence } from '../corpus/types.js';
 import { terms } from '../index/tokenize.js';
-import { meanVector, type TextView } from './similarity.js';
+import type { TextView } from './similarity.js';
+import { meanUnit } from '../search/vectors.js';
 import type { SummarySource } from './source.js';
 import { termWeights, tfidfVector } from './term-weights.js';
 
@@ -19,6 +20,6 @@ export function articleView(source: SummarySource, article: Article, sentences: 
   const vectors = sentences.map((s) => source.sentenceVector(article.id, s.index)).filter((v): v is Float32Array => v !== undefined);
   return {
     terms: tfidfVector(sentences.flatMap((s) => terms(s.text)), weights, true),
-    vector: vectors.length === sentences.length ? meanVector(vectors) : undefined,
+    vector: vectors.length === sentences.length ? (meanUnit(vectors) ?? undefined) : undefined,
   };
 }

@@ -52,17 +52,3 @@ export function pairwiseMatrix(n: number, similarity: (i: number, j: number) => 
 export function similarityMatrix(views: readonly TextView[], denseWeight: number): Float64Array[] {
   return pairwiseMatrix(views.length, (i, j) => blendedSimilarity(views[i]!, views[j]!, denseWeight));
 }
-
-/** Unit-length mean of vectors, or undefined when there are none. */
-export function meanVector(vectors: readonly Float32Array[]): Float32Array | undefined {
-  const first = vectors[0];
-  if (!first) return undefined;
-  const mean = new Float32Array(first.length);
-  for (const vector of vectors) for (let i = 0; i < mean.length; i++) mean[i]! += vector[i]!;
-  let norm = 0;
-  for (let i = 0; i < mean.length; i++) norm += mean[i]! * mean[i]!;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return undefined;
-  for (let i = 0; i < mean.length; i++) mean[i]! /= norm;
-  return mean;
-}

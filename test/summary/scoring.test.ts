@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeByMax, pageRank } from '../../src/summary/centrality.js';
 import { leadPrior } from '../../src/summary/position-prior.js';
 import { selectMmr } from '../../src/summary/select.js';
-import { blendedSimilarity, meanVector } from '../../src/summary/similarity.js';
+import { blendedSimilarity } from '../../src/summary/similarity.js';
+import { meanUnit } from '../../src/search/vectors.js';
 import { resolveBudget } from '../../src/summary/budget.js';
 import { termSet, weightedOverlap } from '../../src/summary/term-overlap.js';
 import { termWeights, tfidfVector } from '../../src/summary/term-weights.js';
@@ -91,8 +92,8 @@ describe('blendedSimilarity', () => {
   ])('$why', ({ x, y, denseWeight, expected }) => expect(blendedSimilarity(x, y, denseWeight)).toBeCloseTo(expected, 6));
 
   it('averages vectors to unit length', () => {
-    expect(Array.from(meanVector([unit(1, 0), unit(0, 1)])!)).toEqual([expect.closeTo(Math.SQRT1_2, 6), expect.closeTo(Math.SQRT1_2, 6)]);
-    expect(meanVector([])).toBeUndefined();
+    expect(Array.from(meanUnit([unit(1, 0), unit(0, 1)])!)).toEqual([expect.closeTo(Math.SQRT1_2, 6), expect.closeTo(Math.SQRT1_2, 6)]);
+    expect(meanUnit([])).toBeNull();
   });
 });
 
