@@ -57,7 +57,7 @@ export function decodeBm25(json: string, texts: ReadonlyMap<number, string>): Bm
     throw corrupt('posting offsets do not match the postings');
   }
   for (let t = 0; t < terms.length; t++) if (offsets[t]! > offsets[t + 1]!) throw corrupt('posting offsets decrease');
-  for (const slot of slots) if (slot >= labels.length) throw corrupt('a posting names an unknown passage');
+  for (let i = 0; i < slots.length; i++) if (slots[i]! >= labels.length) throw corrupt('a posting names an unknown passage');
   if (labels.length !== texts.size || new Set(labels).size !== labels.length || labels.some((label) => !texts.has(label))) {
     throw corrupt(`it holds ${labels.length} passages that differ from the store's ${texts.size}`);
   }

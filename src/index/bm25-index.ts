@@ -151,7 +151,8 @@ export class Bm25Index implements LexicalIndex {
       this.slotOf.set(label, slot);
       this.texts.set(label, texts.get(label)!);
     });
-    for (const slot of this.block.slots) this.lengthOfSlot[slot]!++;
+    const { slots } = this.block;
+    for (let i = 0; i < slots.length; i++) this.lengthOfSlot[slots[i]!]!++;
     this.totalLength = this.block.slots.length;
   }
 

@@ -1,5 +1,5 @@
 /** Writing and reading the files a manifest lists, each checked against its recorded size and sha256. */
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VerbatimError } from '../errors.js';
@@ -8,11 +8,6 @@ import type { FileEntry } from './manifest.js';
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Web Crypto hashes on libuv's thread pool, so checking large files overlaps with parsing the others. */
-async function sha256OffThread(data: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
 }
 
 /** Writes `data` atomically under `dir/name` and returns its manifest entry. */
@@ -40,7 +35,7 @@ export async function readIndexFile(dir: string, entry: FileEntry): Promise<Buff
   if (bytes.length !== entry.bytes) {
     throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} is ${bytes.length} bytes; the manifest says ${entry.bytes} (truncated or overwritten).`);
   }
-  if ((await sha256OffThread(bytes)) !== entry.sha256) throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} does not match its checksum in the manifest.`);
+  if (sha256(bytes) !== entry.sha256) throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} does not match its checksum in the manifest.`);
   return bytes;
 }
 

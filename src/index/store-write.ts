@@ -36,7 +36,7 @@ export async function writeGeneration(
   step();
   const articles = await writeIndexFile(dir, name('articles', 'json'), encodeArticles(state.articles.values()));
   step();
-  const passages = await writeIndexFile(dir, name('passages', 'json'), encodePassages(state.passages));
+  const passages = await writeIndexFile(dir, name('passages', 'json'), encodePassages(state.passages, state.articles));
   step();
   const lexical = await writeIndexFile(dir, name('lexical', 'json'), state.lexical.toJSON());
   step();

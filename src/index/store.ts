@@ -106,12 +106,13 @@ async function readGeneration(dir: string, manifest: Manifest): Promise<IndexSta
   const read = <T>(entry: FileEntry, parse: (text: string) => T): Promise<T> =>
     readIndexFile(dir, entry).then((bytes) => parseIndexFile(dir, entry, bytes, parse));
   // Each file is parsed as soon as it is read and checked, while larger files are still being hashed.
-  const [articles, { passages, lexical }, dense, vectorFiles] = await Promise.all([
-    read(files.articles, decodeArticles),
-    read(files.passages, decodePassages).then(async (passages) => ({
-      passages,
-      lexical: await read(files.lexical, (json) => Bm25Index.fromJSON(json, new Map([...passages].map(([label, passage]) => [label, passage.text])))),
-    })),
+  const [{ articles, passages, lexical }, dense, vectorFiles] = await Promise.all([
+    (async () => {
+      const articles = await read(files.articles, decodeArticles);
+      const passages = await read(files.passages, (json) => decodePassages(json, articles));
+      const texts = new Map([...passages].map(([label, passage]) => [label, passage.text]));
+      return { articles, passages, lexical: await read(files.lexical, (json) => Bm25Index.fromJSON(json, texts)) };
+    })(),
     readIndexFile(dir, files.dense).then((bytes) =>
       HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
         parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },

@@ -51,6 +51,19 @@ describe('openIndex', () => {
     expect(index.dense.search(index.sentenceVector('weather.txt', 0)!, 1)[0]).toMatchObject({ score: expect.closeTo(1, 5) });
   });
 
+  it('keeps a passage text that is not simply its sentences joined by spaces', async () => {
+    const { ingestArticles } = await import('../../src/index/ingest.js');
+    const article = ARTICLES[1]!;
+    await ingestArticles({
+      indexRoot: root,
+      embedder: new CountingHashEmbedder(),
+      articles: [article],
+      buildPassages: (a) => [{ index: 0, article: a.id, sentenceStart: 0, sentenceEnd: 2, start: 0, end: 10, text: 'Putin called Xi a dear friend.\nThe two leaders met in Beijing.' }],
+    });
+    const index = await openIndex(root, info);
+    expect([...index.passages.values()].map((p) => p.text)).toEqual(['Putin called Xi a dear friend.\nThe two leaders met in Beijing.']);
+  });
+
   it('throws INDEX_MISSING when nothing was built', async () => {
     await expect(openIndex(root, info)).rejects.toMatchObject({ code: 'INDEX_MISSING' });
   });
