@@ -4,11 +4,13 @@
  * else the Hub) and falls back to USE lite with one clear notice when it cannot be loaded. The Hub attempt is
  * bounded (hub-fetch.ts) so a machine without internet falls back in well under a second, or 15 s at worst.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { isVerbatimError, VerbatimError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { describeModelLoadFailure } from './model-load-failure.js';
-import { TransformersEmbedder, transformersOptionsFromConfig } from './transformers-embedder.js';
+import { onnxFileName } from './onnx-file.js';
 import { UseEmbedder } from './use-embedder.js';
 
 export interface CreatedEmbedder {
@@ -22,16 +24,28 @@ export interface CreatedEmbedder {
 
 export async function createEmbedder(config: Config, options: { log?: (notice: string) => void } = {}): Promise<CreatedEmbedder> {
   if (config.embedder === 'use') return { embedder: await loadUse(config), fallback: false, notice: null };
+  // Transformers.js (and ONNX Runtime) load only when the model may be used: `use` never pays for them.
+  const { TransformersEmbedder, transformersOptionsFromConfig } = await import('./transformers-embedder.js');
   const model = new TransformersEmbedder(transformersOptionsFromConfig(config));
+  // With no local copy of the model, `auto` will likely fall back: the offline encoder's workers
+  // start loading while the Hub is tried, instead of after it fails.
+  const early = config.embedder === 'auto' && !hasLocalModel(config) ? loadUse(config) : null;
+  early?.catch(() => {});
   try {
     await model.load();
+    void early?.then((unused) => unused.close(), () => {});
     return { embedder: model, fallback: false, notice: null };
   } catch (error) {
     if (config.embedder === 'minilm') throw error;
     const notice = fallbackNotice(config, error);
     options.log?.(notice);
-    return { embedder: await loadUse(config), fallback: true, notice };
+    return { embedder: await (early ?? loadUse(config)), fallback: true, notice };
   }
+}
+
+/** Whether the model's ONNX file is already on disk (MODELS_DIR, or the download cache). */
+function hasLocalModel(config: Config): boolean {
+  return existsSync(path.join(config.modelsDir ?? config.modelCacheDir, config.embeddingModel, 'onnx', onnxFileName(config.embeddingDtype)));
 }
 
 /** Names the model, the reason in a few words, what answers use now, and how to get the model. */

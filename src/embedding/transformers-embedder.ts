@@ -8,6 +8,7 @@ import { VerbatimError } from '../errors.js';
 import type { Embedder, EmbedderInfo } from './embedder.js';
 import { fetchWithResponseTimeout, HUB_RESPONSE_TIMEOUT_MS } from './hub-fetch.js';
 import { describeModelLoadFailure } from './model-load-failure.js';
+import { onnxFileName } from './onnx-file.js';
 
 export interface TransformersEmbedderOptions {
   /** Hub id or folder name under `modelsDir`, e.g. `Xenova/all-MiniLM-L6-v2`. */
@@ -116,10 +117,4 @@ async function embedBatch(extractor: FeatureExtractionPipeline, texts: string[])
   const [rows, dimension] = output.dims as [number, number];
   const data = output.data as Float32Array;
   return Array.from({ length: rows }, (_, row) => data.slice(row * dimension, (row + 1) * dimension));
-}
-
-function onnxFileName(dtype: Config['embeddingDtype']): string {
-  if (dtype === 'fp32') return 'model.onnx';
-  if (dtype === 'q8') return 'model_quantized.onnx';
-  return `model_${dtype}.onnx`;
 }
