@@ -21,7 +21,7 @@ import type { FusionMethod } from './search/fusion.js';
 import type { AskResult } from './answer/types.js';
 import { analyzeQuestion } from './answer/question.js';
 import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
-import { buildTermStats, type TermStats } from './answer/term-stats.js';
+import { termStatsFrom, type TermStats } from './answer/term-stats.js';
 import { classifyNames, findEntities, loadNameClassifier, type Entity, type NameClassifier } from './answer/entities.js';
 import { composeAnswer } from './answer/compose.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './answer/score.js';
@@ -105,7 +105,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     await made.ingestEmbedder.flush();
     // Sentences the cache already held were not embedded again.
     report.embedded = made.ingestEmbedder.stats.misses - missesBefore;
-    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: buildTermStats(index.articles.values()) };
+    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical) };
     current = next;
     entityCache.clear();
     termCache.clear();

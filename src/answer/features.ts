@@ -35,7 +35,7 @@ export function coverage(questionTerms: readonly string[], present: ReadonlySet<
  * (resolved to null) weighs `unknownRarity` times the weight of a term found in one sentence.
  */
 function weightedShare(questionTerms: readonly string[], stats: TermStats, unknownRarity: number, counts: (term: string | null) => boolean): number {
-  const unknownWeight = Math.log(1 + stats.sentences) * unknownRarity;
+  const unknownWeight = Math.log(1 + stats.documents) * unknownRarity;
   let total = 0;
   let hit = 0;
   for (const raw of questionTerms) {

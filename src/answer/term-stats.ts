@@ -1,41 +1,44 @@
 /**
- * Sentence-level term statistics over the indexed articles: document frequency per stem, and a
- * tolerant lookup that lets typos ("contries") and derived forms ("pakistani") find the corpus term.
+ * Term statistics for answer scoring: IDF per stem, and a tolerant lookup that lets typos
+ * ("contries") and derived forms ("pakistani") find the corpus term.
  */
-import type { Article } from '../corpus/types.js';
-import { terms } from '../index/tokenize.js';
 
 export interface TermStats {
-  /** Number of sentences in the corpus. */
-  readonly sentences: number;
+  /** Number of passages in the corpus (the N of IDF). */
+  readonly documents: number;
   /** Inverse document frequency of a corpus term (0 for unknown terms). */
   idf(term: string): number;
   /** The corpus term a question term stands for: itself, a close spelling, or a prefix form; null if none. */
   resolve(term: string): string | null;
 }
 
-export function buildTermStats(articles: Iterable<Article>): TermStats {
-  const df = new Map<string, number>();
-  let sentences = 0;
-  for (const article of articles) {
-    for (const sentence of article.sentences) {
-      sentences++;
-      for (const term of new Set(terms(sentence.text))) df.set(term, (df.get(term) ?? 0) + 1);
-    }
-  }
+/** What term statistics are read from: the lexical index's document frequencies. */
+export interface TermSource {
+  readonly size: number;
+  documentsWith(term: string): number;
+  vocabulary(): Iterable<string>;
+}
+
+/**
+ * Term statistics read from the lexical index (passage level), so loading an index costs no pass
+ * over its text. Spelling look-ups are cached per question term.
+ */
+export function termStatsFrom(source: TermSource): TermStats {
+  const documents = source.size;
   const resolved = new Map<string, string | null>();
   const idf = (term: string): number => {
-    const n = df.get(term);
-    return n ? Math.log(1 + sentences / n) : 0;
+    const n = source.documentsWith(term);
+    return n > 0 ? Math.log(1 + documents / n) : 0;
   };
   return {
-    sentences,
+    documents,
     idf,
     resolve(term) {
-      if (df.has(term)) return term;
+      if (source.documentsWith(term) > 0) return term;
       const cached = resolved.get(term);
       if (cached !== undefined) return cached;
-      const found = closestTerm(term, df);
+      const found = closestTerm(term, source);
+      if (resolved.size > 10_000) resolved.clear();
       resolved.set(term, found);
       return found;
     },
@@ -43,12 +46,14 @@ export function buildTermStats(articles: Iterable<Article>): TermStats {
 }
 
 /** Prefix forms (≥ 5 shared letters: "pakistani" → "pakistan") first, then one edit for words of 5+ letters. */
-function closestTerm(term: string, df: ReadonlyMap<string, number>): string | null {
+function closestTerm(term: string, source: TermSource): string | null {
   if (term.length < 5 || /^\p{N}/u.test(term)) return null;
   let best: string | null = null;
   let bestCount = 0;
-  for (const [candidate, count] of df) {
-    if (Math.abs(candidate.length - term.length) > 2 || count <= bestCount) continue;
+  for (const candidate of source.vocabulary()) {
+    if (Math.abs(candidate.length - term.length) > 2) continue;
+    const count = source.documentsWith(candidate);
+    if (count <= bestCount) continue;
     const prefix = candidate.length >= 5 && (term.startsWith(candidate) || candidate.startsWith(term));
     if (prefix || withinOneEdit(term, candidate)) {
       best = candidate;

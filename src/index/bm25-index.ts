@@ -55,6 +55,15 @@ export class Bm25Index implements LexicalIndex {
     return this.slotOf.has(label);
   }
 
+  documentsWith(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.documentFrequency[id]!;
+  }
+
+  *vocabulary(): Iterable<string> {
+    for (const [term, id] of this.termIds) if (this.documentFrequency[id]! > 0) yield term;
+  }
+
   add(label: number, text: string): void {
     this.remove(label);
     const frequencies = new Map<string, number>();

@@ -15,6 +15,10 @@ export interface LexicalIndex {
   has(label: number): boolean;
   /** Best first, at most k hits; only passages sharing at least one term with the query. */
   search(query: string, k: number): LexicalHit[];
+  /** How many live passages contain the analysed term (0 for a term the index does not hold). */
+  documentsWith(term: string): number;
+  /** Every analysed term some live passage contains. */
+  vocabulary(): Iterable<string>;
   /** The persisted form. */
   toJSON(): string;
 }

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/types.js';
-import { buildTermStats, withinOneEdit } from '../../src/answer/term-stats.js';
+import { termStatsFrom, withinOneEdit } from '../../src/answer/term-stats.js';
 import { coverage, speaksOfFuture, unknownShare } from '../../src/answer/features.js';
+import { Bm25Index } from '../../src/index/bm25-index.js';
 import { terms } from '../../src/index/tokenize.js';
 
-function article(id: string, sentences: string[]): Article {
-  let text = '';
-  const out = sentences.map((s, index) => {
-    const start = text.length;
-    text += s + ' ';
-    return { index, paragraph: 0, start, end: start + s.length, text: s, kind: 'body' as const };
-  });
-  return { id, title: id, titleSource: 'given', subtitle: null, publisher: null, date: null, url: null, contentHash: id, text, paragraphs: [], sentences: out, furniture: [] };
+/** A tiny keyword index, one passage a sentence: the statistics come from the real lexical index. */
+function statsOver(passages: string[]) {
+  const index = new Bm25Index();
+  passages.forEach((text, label) => index.add(label, text));
+  return termStatsFrom(index);
 }
 
-const stats = buildTermStats([
-  article('a', ['Putin called Xi a dear friend.', 'The parade marked the end of the war.', 'Leaders of 26 countries attended the parade.']),
-  article('b', ['Pakistan and Iran sent leaders.', 'Trade between the countries grew.']),
+const stats = statsOver([
+  'Putin called Xi a dear friend.',
+  'The parade marked the end of the war.',
+  'Leaders of 26 countries attended the parade.',
+  'Pakistan and Iran sent leaders.',
+  'Trade between the countries grew.',
 ]);
 
 describe('term statistics', () => {
