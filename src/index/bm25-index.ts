@@ -37,11 +37,11 @@ export class Bm25Index implements LexicalIndex {
   }
 
   /**
-   * Restores an index from `toJSON()`. The persisted form holds no texts, so `texts` must give the text of every
-   * indexed label (the store passes its passages). Throws INDEX_CORRUPT when the JSON is unusable or disagrees.
+   * Restores an index from `serialize()`. The persisted form holds no texts, so `texts` must give the text of every
+   * indexed label (the store passes its passages). Throws INDEX_CORRUPT when the bytes are unusable or disagree.
    */
-  static fromJSON(json: string, texts: ReadonlyMap<number, string>): Bm25Index {
-    const snapshot = decodeBm25(json, texts);
+  static deserialize(bytes: Uint8Array, texts: ReadonlyMap<number, string>): Bm25Index {
+    const snapshot = decodeBm25(bytes, texts);
     const index = new Bm25Index(snapshot.parameters);
     index.restore(snapshot, texts);
     return index;
@@ -118,8 +118,8 @@ export class Bm25Index implements LexicalIndex {
     return best.sorted();
   }
 
-  /** The persisted form: live passages only, postings packed as base64 typed arrays. */
-  toJSON(): string {
+  /** The persisted form: live passages only, postings as packed typed arrays (see bm25-codec.ts). */
+  serialize(): Uint8Array {
     const newSlot = new Int32Array(this.labelOfSlot.length).fill(REMOVED);
     const labels: number[] = [];
     this.labelOfSlot.forEach((label, slot) => {

@@ -1,55 +1,47 @@
 /**
- * Reads the header and per-element labels of an hnswlib index file (layout of `saveIndex` in hnswalg.h).
- * The Node binding cannot report which labels are marked deleted after a load, nor check the dimension,
- * so this reads both straight from the file before hnswlib loads it.
+ * Reads an hnswlib index file's header and per-element labels (layout of `saveIndex` in hnswalg.h). The Node binding
+ * neither checks the dimension of a file it loads nor reports which labels are marked deleted, so these do.
  */
 
-export interface HnswFileSummary {
+export interface HnswHeader {
   dimension: number;
-  capacity: number;
-  liveLabels: number[];
-  /** Labels of slots marked deleted. */
-  deletedLabels: number[];
+  count: number;
+  bytesPerElement: number;
+  labelOffset: number;
 }
 
-const HEADER_BYTES = 96;
+export const HNSW_HEADER_BYTES = 96;
 const LABEL_BYTES = 8;
 const DELETE_MARK = 0x01;
 
-/** Summarises a complete hnswlib index file, or says why the bytes cannot be one. */
-export function readHnswFile(bytes: Buffer): { summary: HnswFileSummary } | { reason: string } {
-  if (bytes.length < HEADER_BYTES) return { reason: `file is ${bytes.length} bytes, shorter than the ${HEADER_BYTES}-byte header` };
-  const u64 = (offset: number): number => Number(bytes.readBigUInt64LE(offset));
-  const offsetLevel0 = u64(0);
-  const capacity = u64(8);
-  const count = u64(16);
-  const bytesPerElement = u64(24);
-  const labelOffset = u64(32);
-  const dataOffset = u64(40);
+/** Reads the 96-byte header of a file of `fileBytes` bytes, or says why it cannot belong to a complete index. */
+export function readHnswHeader(header: Buffer, fileBytes: number): HnswHeader | { reason: string } {
+  if (header.length < HNSW_HEADER_BYTES) return { reason: `file is ${fileBytes} bytes, shorter than the ${HNSW_HEADER_BYTES}-byte header` };
+  const u64 = (offset: number): number => Number(header.readBigUInt64LE(offset));
+  const [offsetLevel0, capacity, count, bytesPerElement, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(u64) as [number, number, number, number, number, number];
   const dataBytes = labelOffset - dataOffset;
   if (offsetLevel0 !== 0 || count > capacity || dataBytes <= 0 || dataBytes % 4 !== 0 || labelOffset + LABEL_BYTES !== bytesPerElement) {
     return { reason: 'header fields are inconsistent' };
   }
-  const level0End = HEADER_BYTES + count * bytesPerElement;
-  if (level0End > bytes.length) return { reason: `file is truncated (${bytes.length} bytes, level 0 needs ${level0End})` };
-
-  const liveLabels: number[] = [];
-  const deletedLabels: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const element = HEADER_BYTES + i * bytesPerElement;
-    // The delete mark lives in the third byte of the element's level-0 link-list header.
-    const deleted = (bytes[element + 2]! & DELETE_MARK) !== 0;
-    (deleted ? deletedLabels : liveLabels).push(u64(element + labelOffset));
-  }
-  if (!upperLevelsFit(bytes, level0End, count)) return { reason: 'upper-level link lists are truncated or malformed' };
-  return { summary: { dimension: dataBytes / 4, capacity, liveLabels, deletedLabels } };
+  const level0End = HNSW_HEADER_BYTES + count * bytesPerElement;
+  if (level0End > fileBytes) return { reason: `file is truncated (${fileBytes} bytes, level 0 alone needs ${level0End})` };
+  return { dimension: dataBytes / 4, count, bytesPerElement, labelOffset };
 }
 
-function upperLevelsFit(bytes: Buffer, start: number, count: number): boolean {
-  let position = start;
-  for (let i = 0; i < count; i++) {
-    if (position + 4 > bytes.length) return false;
+/** Live and deleted labels of a whole index file, or why its link lists do not add up to its size. */
+export function readHnswLabels(bytes: Buffer, header: HnswHeader): { live: number[]; deleted: number[] } | { reason: string } {
+  const live: number[] = [];
+  const deleted: number[] = [];
+  for (let i = 0; i < header.count; i++) {
+    const element = HNSW_HEADER_BYTES + i * header.bytesPerElement;
+    // The delete mark lives in the third byte of the element's level-0 link-list header.
+    const isDeleted = (bytes[element + 2]! & DELETE_MARK) !== 0;
+    (isDeleted ? deleted : live).push(Number(bytes.readBigUInt64LE(element + header.labelOffset)));
+  }
+  let position = HNSW_HEADER_BYTES + header.count * header.bytesPerElement;
+  for (let i = 0; i < header.count; i++) {
+    if (position + 4 > bytes.length) return { reason: 'upper-level link lists are truncated' };
     position += 4 + bytes.readUInt32LE(position);
   }
-  return position === bytes.length;
+  return position === bytes.length ? { live, deleted } : { reason: 'upper-level link lists do not match the file size' };
 }

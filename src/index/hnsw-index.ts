@@ -1,9 +1,9 @@
 /** The VectorIndex port backed by hnswlib-node (approximate nearest neighbours, cosine space). */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 import { VerbatimError } from '../errors.js';
 import { writeThroughTemporary } from './atomic-file.js';
-import { readHnswFile } from './hnsw-file.js';
+import { HNSW_HEADER_BYTES, readHnswHeader, readHnswLabels, type HnswHeader } from './hnsw-file.js';
 import type { VectorHit, VectorIndex } from './vector-index.js';
 
 export interface HnswParameters {
@@ -51,22 +51,29 @@ export class HnswVectorIndex implements VectorIndex {
 
   /**
    * Loads an index written by `save`. Throws INDEX_CORRUPT when the file is missing, truncated, malformed or of
-   * another dimension. `efSearch` is not stored in the file, so it comes from `parameters`. Pass `bytes` when the
-   * caller has already read the file (to verify its checksum), so it is not read twice here.
+   * another dimension. `efSearch` is not stored in the file, so it comes from `parameters`. A caller that knows the
+   * live labels (the store's manifest) passes them, which spares reading the whole file here to find delete marks.
    */
-  static async load(file: string, dimension: number, options: { parameters?: Partial<HnswParameters>; bytes?: Buffer } = {}): Promise<HnswVectorIndex> {
+  static async load(
+    file: string,
+    dimension: number,
+    options: { parameters?: Partial<HnswParameters>; liveLabels?: Iterable<number> } = {},
+  ): Promise<HnswVectorIndex> {
     const corrupt = (reason: string, cause?: unknown): VerbatimError =>
       new VerbatimError('INDEX_CORRUPT', `The vector index ${file} is unusable: ${reason}.`, { cause });
-    let bytes: Buffer;
+    let header: HnswHeader | { reason: string };
+    let labels: { live: Iterable<number>; deleted?: number[] } | { reason: string } | undefined;
     try {
-      bytes = options.bytes ?? (await readFile(file));
+      header = await readHeader(file);
+      if (!('reason' in header)) {
+        labels = options.liveLabels ? { live: options.liveLabels } : readHnswLabels(await readFile(file), header);
+      }
     } catch (error) {
       throw corrupt('it cannot be read', error);
     }
-    const read = readHnswFile(bytes);
-    if ('reason' in read) throw corrupt(read.reason);
-    const { summary } = read;
-    if (summary.dimension !== dimension) throw corrupt(`it holds ${summary.dimension}-d vectors, ${dimension}-d expected`);
+    if ('reason' in header) throw corrupt(header.reason);
+    if (header.dimension !== dimension) throw corrupt(`it holds ${header.dimension}-d vectors, ${dimension}-d expected`);
+    if (!labels || 'reason' in labels) throw corrupt(labels?.reason ?? 'labels are unreadable');
 
     const index = new HnswVectorIndex(dimension, options.parameters);
     try {
@@ -75,8 +82,12 @@ export class HnswVectorIndex implements VectorIndex {
       throw corrupt(error instanceof Error ? error.message : String(error), error);
     }
     index.graph.setEf(index.parameters.efSearch);
-    for (const label of summary.liveLabels) index.live.add(label);
-    for (const label of summary.deletedLabels) index.removed.add(label);
+    const stored = new Set(index.graph.getIdsList());
+    for (const label of labels.live) {
+      if (!stored.has(label)) throw corrupt(`it lacks vector ${label}`);
+      index.live.add(label);
+    }
+    for (const label of labels.deleted ?? stored) if (!index.live.has(label)) index.removed.add(label);
     return index;
   }
 
@@ -133,5 +144,16 @@ export class HnswVectorIndex implements VectorIndex {
 
   private checkDimension(vector: Float32Array): void {
     if (vector.length !== this.dimension) throw new RangeError(`Expected a ${this.dimension}-d vector, got ${vector.length}-d.`);
+  }
+}
+
+async function readHeader(file: string): Promise<HnswHeader | { reason: string }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HNSW_HEADER_BYTES), 0, HNSW_HEADER_BYTES, 0);
+    return readHnswHeader(buffer.subarray(0, bytesRead), size);
+  } finally {
+    await handle.close();
   }
 }

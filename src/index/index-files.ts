@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { VerbatimError } from '../errors.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { FileEntry } from './manifest.js';
@@ -23,20 +24,59 @@ export async function describeIndexFile(dir: string, name: string): Promise<File
   return { name, bytes: bytes.length, sha256: sha256(bytes) };
 }
 
-/** Reads a listed file; throws INDEX_CORRUPT when it is missing or its size or checksum differ from the entry. */
-export async function readIndexFile(dir: string, entry: FileEntry): Promise<Buffer> {
-  const file = path.join(dir, entry.name);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
+type WorkerReply = { id: number; sha256: string; size: number; buffer?: ArrayBuffer } | { id: number; error: { code?: string; message: string } };
+
+/**
+ * Reads listed files in a worker thread that also hashes them, so on two cores checking checksums overlaps with
+ * parsing. Files are read in request order. `close()` ends the worker.
+ */
+export class CheckedFileReader {
+  private readonly worker = new Worker(new URL('./checked-read-worker.js', import.meta.url));
+  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  constructor(private readonly dir: string) {
+    this.worker.on('message', (reply: WorkerReply) => {
+      this.pending.get(reply.id)?.resolve(reply);
+      this.pending.delete(reply.id);
+    });
+    this.worker.on('error', (error) => {
+      for (const request of this.pending.values()) request.reject(error);
+      this.pending.clear();
+    });
   }
-  if (bytes.length !== entry.bytes) {
-    throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} is ${bytes.length} bytes; the manifest says ${entry.bytes} (truncated or overwritten).`);
+
+  /** The file's bytes; throws INDEX_CORRUPT when it is missing or its size or checksum differ from the entry. */
+  async read(entry: FileEntry): Promise<Buffer> {
+    const reply = await this.request(entry, true);
+    return Buffer.from(reply.buffer!);
   }
-  if (sha256(bytes) !== entry.sha256) throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} does not match its checksum in the manifest.`);
-  return bytes;
+
+  /** Checks a file another reader loads (same errors as `read`), without bringing its bytes to this thread. */
+  async check(entry: FileEntry): Promise<void> {
+    await this.request(entry, false);
+  }
+
+  private async request(entry: FileEntry, keep: boolean): Promise<{ sha256: string; size: number; buffer?: ArrayBuffer }> {
+    const file = path.join(this.dir, entry.name);
+    const id = this.nextId++;
+    const reply = await new Promise<WorkerReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, file, keep });
+    });
+    if ('error' in reply) {
+      throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} cannot be read (${reply.error.code ?? reply.error.message}).`);
+    }
+    if (reply.size !== entry.bytes) {
+      throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} is ${reply.size} bytes; the manifest says ${entry.bytes} (truncated or overwritten).`);
+    }
+    if (reply.sha256 !== entry.sha256) throw new VerbatimError('INDEX_CORRUPT', `The index file ${file} does not match its checksum in the manifest.`);
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
 
 /** Runs a parser over a file's text, turning any failure into INDEX_CORRUPT naming the file. */

@@ -19,6 +19,6 @@ export interface LexicalIndex {
   documentsWith(term: string): number;
   /** Every analysed term some live passage contains. */
   vocabulary(): Iterable<string>;
-  /** The persisted form. */
-  toJSON(): string;
+  /** The persisted form (the implementation's static `deserialize` restores it). */
+  serialize(): Uint8Array;
 }

@@ -13,7 +13,7 @@ import { INDEX_FORMAT_VERSION, MANIFEST_FILE, MANIFEST_FORMAT, manifestFiles, ty
 import { packSentenceVectors, planSentenceVectors } from './sentence-vectors.js';
 import { writeFileAtomic } from './atomic-file.js';
 
-const STORE_FILE = String.raw`(articles|passages|lexical|dense|sentences)-(\d+)\.(json|hnsw|f32)`;
+const STORE_FILE = String.raw`(articles|passages|lexical|dense|sentences)-(\d+)\.(json|hnsw|f32|bm25)`;
 /** Files this store writes (and may delete once no manifest names them). */
 const GENERATION_FILE = new RegExp(`^${STORE_FILE}$`);
 /** Temporaries a crashed write can leave: ours (`.name.pid.random.tmp`) and write-file-atomic's (`name.<number>`). */
@@ -38,7 +38,7 @@ export async function writeGeneration(
   step();
   const passages = await writeIndexFile(dir, name('passages', 'json'), encodePassages(state.passages, state.articles));
   step();
-  const lexical = await writeIndexFile(dir, name('lexical', 'json'), state.lexical.toJSON());
+  const lexical = await writeIndexFile(dir, name('lexical', 'bm25'), state.lexical.serialize());
   step();
   await state.dense.save(path.join(dir, name('dense', 'hnsw')));
   const dense = await describeIndexFile(dir, name('dense', 'hnsw'));

@@ -7,7 +7,7 @@ import { VerbatimError, isVerbatimError } from '../errors.js';
 import { Bm25Index } from './bm25-index.js';
 import { decodeArticles, decodePassages } from './corpus-codec.js';
 import { HnswVectorIndex } from './hnsw-index.js';
-import { parseIndexFile, readIndexFile } from './index-files.js';
+import { CheckedFileReader, parseIndexFile } from './index-files.js';
 import { sentenceVectorOf, type IndexState } from './index-state.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { MANIFEST_FILE, parseManifest, type FileEntry, type Manifest } from './manifest.js';
@@ -103,24 +103,31 @@ async function committedGeneration(dir: string): Promise<number | null> {
 
 async function readGeneration(dir: string, manifest: Manifest): Promise<IndexState> {
   const { files, embedder } = manifest;
+  const reader = new CheckedFileReader(dir);
   const read = <T>(entry: FileEntry, parse: (text: string) => T): Promise<T> =>
-    readIndexFile(dir, entry).then((bytes) => parseIndexFile(dir, entry, bytes, parse));
-  // Each file is parsed as soon as it is read and checked, while larger files are still being hashed.
-  const [{ articles, passages, lexical }, dense, vectorFiles] = await Promise.all([
-    (async () => {
-      const articles = await read(files.articles, decodeArticles);
-      const passages = await read(files.passages, (json) => decodePassages(json, articles));
-      const texts = new Map([...passages].map(([label, passage]) => [label, passage.text]));
-      return { articles, passages, lexical: await read(files.lexical, (json) => Bm25Index.fromJSON(json, texts)) };
-    })(),
-    readIndexFile(dir, files.dense).then((bytes) =>
-      HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
-        parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },
-        bytes,
-      }),
-    ),
-    Promise.all(files.sentenceVectors.map(async (entry) => [entry.name, asFloat32(await readIndexFile(dir, entry))] as const)),
-  ]);
+    reader.read(entry).then((bytes) => parseIndexFile(dir, entry, bytes, parse));
+  // Requests queue in this order; each file is parsed here while the worker reads and hashes the next ones.
+  const corpus = (async () => {
+    const articles = await read(files.articles, decodeArticles);
+    const passages = await read(files.passages, (json) => decodePassages(json, articles));
+    const texts = new Map([...passages].map(([label, passage]) => [label, passage.text]));
+    const lexicalBytes = await reader.read(files.lexical);
+    return { articles, passages, lexical: Bm25Index.deserialize(lexicalBytes, texts) };
+  })();
+  const densePromise = reader.check(files.dense).then(() =>
+    HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
+      parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },
+      liveLabels: Object.values(manifest.articles).flatMap((entry) => entry.labels),
+    }),
+  );
+  const vectorPromise = Promise.all(files.sentenceVectors.map(async (entry) => [entry.name, asFloat32(await reader.read(entry))] as const));
+  let loaded: [Awaited<typeof corpus>, HnswVectorIndex, (readonly [string, Float32Array])[]];
+  try {
+    loaded = await Promise.all([corpus, densePromise, vectorPromise]);
+  } finally {
+    await reader.close();
+  }
+  const [{ articles, passages, lexical }, dense, vectorFiles] = loaded;
   const sentenceVectors = inconsistentUnless(dir, () => sliceSentenceVectors(manifest.articles, new Map(vectorFiles), embedder.dimension));
 
   const state: IndexState = {

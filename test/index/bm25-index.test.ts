@@ -73,26 +73,41 @@ describe('Bm25Index ranking', () => {
     expect(indexOf(corpus).search(query, 10).map((hit) => hit.label)).toEqual(expected);
   });
 
+  it('reports document frequencies and the live vocabulary, also after a save and load', () => {
+    const index = indexOf({ 1: 'Putin called Xi.', 2: 'Xi waved.', 3: 'Tanks rolled.' });
+    index.remove(3);
+    for (const candidate of [index, Bm25Index.deserialize(index.serialize(), new Map([[1, 'Putin called Xi.'], [2, 'Xi waved.']]))]) {
+      expect(candidate.documentsWith('xi')).toBe(2);
+      expect(candidate.documentsWith('call')).toBe(1);
+      expect(candidate.documentsWith('tank')).toBe(0);
+      expect([...candidate.vocabulary()].sort()).toEqual(['call', 'putin', 'wave', 'xi']);
+    }
+  });
+
   it('returns at most k hits', () => {
     expect(indexOf({ 1: 'parade', 2: 'parade', 3: 'parade' }).search('parade', 2)).toHaveLength(2);
   });
 
-  it('drops removed passages and survives a JSON round trip', () => {
+  it('drops removed passages and survives a save and load', () => {
     const corpus = { 1: 'Tanks in the parade.', 2: 'Missiles in the parade.', 3: 'Crowds cheered.' };
     const index = indexOf(corpus);
     index.remove(2);
     index.remove(42);
-    const restored = Bm25Index.fromJSON(index.toJSON(), new Map([[1, corpus[1]], [3, corpus[3]]]));
+    const restored = Bm25Index.deserialize(index.serialize(), new Map([[1, corpus[1]], [3, corpus[3]]]));
     expect(restored.size).toBe(2);
     expect(restored.search('parade missiles', 10)).toEqual(index.search('parade missiles', 10));
     expect(restored.search('missiles', 10)).toEqual([]);
   });
 
-  it('rejects persisted forms that are unreadable or disagree with the passages', () => {
-    const json = indexOf({ 1: 'Tanks.', 2: 'Missiles.' }).toJSON();
-    expect(() => Bm25Index.fromJSON('{not json', new Map())).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
-    expect(() => Bm25Index.fromJSON(json, new Map([[1, 'Tanks.']]))).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
-    expect(() => Bm25Index.fromJSON(json, new Map([[1, 'Tanks.'], [3, 'Other.']]))).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+  it('rejects persisted forms that are unreadable, truncated or disagree with the passages', () => {
+    const bytes = indexOf({ 1: 'Tanks.', 2: 'Missiles.' }).serialize();
+    const texts = new Map([[1, 'Tanks.'], [2, 'Missiles.']]);
+    const corrupt = expect.objectContaining({ code: 'INDEX_CORRUPT' });
+    expect(() => Bm25Index.deserialize(Buffer.from('not an index'), texts)).toThrow(corrupt);
+    expect(() => Bm25Index.deserialize(bytes.subarray(0, bytes.length - 2), texts)).toThrow(corrupt);
+    expect(() => Bm25Index.deserialize(bytes, new Map([[1, 'Tanks.']]))).toThrow(corrupt);
+    expect(() => Bm25Index.deserialize(bytes, new Map([[1, 'Tanks.'], [3, 'Other.']]))).toThrow(corrupt);
+    expect(Bm25Index.deserialize(bytes, texts).search('missiles', 5)).toEqual([{ label: 2, score: expect.any(Number) }]);
   });
 });
 
@@ -172,7 +187,7 @@ describe('Bm25Index against MiniSearch', () => {
           index.remove(label);
           corpus.delete(label);
         }
-        const restored = Bm25Index.fromJSON(index.toJSON(), corpus);
+        const restored = Bm25Index.deserialize(index.serialize(), corpus);
         const oracle = miniSearchOracle(corpus);
         for (const query of QUERIES) {
           const expected = new Map(oracle.search(query).map((result) => [result.id as number, result.score]));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromColumns, toColumns } from '../../src/index/columns.js';
 import { planIngest } from '../../src/index/ingest-plan.js';
 import type { FileEntry } from '../../src/index/manifest.js';
 import { planSentenceVectors, type VectorLocation } from '../../src/index/sentence-vectors.js';
@@ -84,5 +85,21 @@ describe('TopK', () => {
         expect(top.sorted()).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('columns', () => {
+  it('round-trips rows that share their keys, whatever the keys are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ start: fc.integer(), kind: fc.string(), note: fc.option(fc.string(), { nil: null }) })), (rows) => {
+        expect(fromColumns(JSON.parse(JSON.stringify(toColumns(rows))))).toEqual(rows);
+      }),
+    );
+  });
+
+  it('refuses rows whose keys differ, so a new field cannot be dropped silently', () => {
+    expect(() => toColumns([{ a: 1, b: 2 }, { a: 1 }])).toThrow(/keys/);
+    expect(() => toColumns([{ a: 1 }, { b: 1 }])).toThrow(/lacks key a/);
+    expect(() => fromColumns({ keys: ['a', 'b'], values: [[1, 2], [3]] })).toThrow(/length/);
   });
 });
