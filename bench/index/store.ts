@@ -3,6 +3,7 @@
  * news-sized articles (default ~100k passages: 30 sentences an article, windows of 3 sentences every 2), with a fast
  * stand-in embedder so the index step alone is measured.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -56,6 +57,17 @@ function syntheticArticle(index: number, nextWord: () => string, edition = 0): A
   };
 }
 
+/** This thread's CPU time from /proc (Linux), or null: on a shared machine wall time alone overstates the work. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
 const model = syntheticEmbeddingModel(DIMENSION, 7);
 const embedder: Embedder = {
   info: { id: 'bench:synthetic', name: 'synthetic bench vectors', dimension: DIMENSION },
@@ -98,10 +110,18 @@ const files = await readdir(report.indexDir);
 const sizes = Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(path.join(report.indexDir, f))).size] as const)));
 
 const openTimes: number[] = [];
+const openMainCpu: (number | null)[] = [];
+const openAllCpu: number[] = [];
 for (let i = 0; i < 3; i++) {
   started = performance.now();
+  const mainBefore = mainThreadCpuMs();
+  const allBefore = process.cpuUsage();
   const opened = await openIndex(root, embedder.info);
   openTimes.push(performance.now() - started);
+  const mainAfter = mainThreadCpuMs();
+  openMainCpu.push(mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore);
+  const all = process.cpuUsage(allBefore);
+  openAllCpu.push((all.user + all.system) / 1000);
   if (opened.passages.size !== index.passages.size) throw new Error('opened index differs');
 }
 
@@ -122,6 +142,8 @@ const results = {
   ingestMs,
   ingestPhasesMs: first.phases,
   openMs: openTimes,
+  openMainThreadCpuMs: openMainCpu,
+  openAllThreadsCpuMs: openAllCpu,
   incremental: { ms: incrementalMs, phasesMs: second.phases, embedded: incremental.report.embedded },
   fileBytes: sizes,
   rssMiB: memoryMiB,
@@ -137,7 +159,9 @@ const markdown = [
     [
       ['full ingest', ingestMs],
       ...Object.entries(first.phases).map(([phase, ms]) => [`  ${phase}`, ms] as [string, number]),
-      ['openIndex (3 runs)', openTimes.map((t) => t.toFixed(0)).join(' / ')],
+      ['openIndex, 3 runs: wall', openTimes.map((t) => t.toFixed(0)).join(' / ')],
+      ['  main-thread CPU', openMainCpu.map((t) => (t === null ? '?' : t.toFixed(0))).join(' / ')],
+      ['  CPU of all threads (the checking worker and libuv pool included)', openAllCpu.map((t) => t.toFixed(0)).join(' / ')],
       [`incremental ingest, 1 changed article (${incremental.report.embedded} sentences embedded)`, incrementalMs],
       ...Object.entries(second.phases).map(([phase, ms]) => [`  ${phase}`, ms] as [string, number]),
     ],

@@ -104,31 +104,34 @@ async function committedGeneration(dir: string): Promise<number | null> {
 async function readGeneration(dir: string, manifest: Manifest): Promise<IndexState> {
   const { files, embedder } = manifest;
   const reader = new CheckedFileReader(dir);
-  const read = <T>(entry: FileEntry, parse: (text: string) => T): Promise<T> =>
-    reader.read(entry).then((bytes) => parseIndexFile(dir, entry, bytes, parse));
-  // Requests queue in this order; each file is parsed here while the worker reads and hashes the next ones.
-  const corpus = (async () => {
-    const articles = await read(files.articles, decodeArticles);
-    const passages = await read(files.passages, (json) => decodePassages(json, articles));
-    const texts = new Map([...passages].map(([label, passage]) => [label, passage.text]));
-    const lexicalBytes = await reader.read(files.lexical);
-    return { articles, passages, lexical: Bm25Index.deserialize(lexicalBytes, texts) };
-  })();
-  const densePromise = reader.check(files.dense).then(() =>
+  const parsed = <T>(entry: FileEntry, bytes: Buffer, parse: (text: string) => T): T => parseIndexFile(dir, entry, bytes, parse);
+  // All requests are queued now, in this order; each file is parsed here while the worker reads and hashes the next.
+  const articleBytes = reader.read(files.articles);
+  const passageBytes = reader.read(files.passages);
+  const lexicalBytes = reader.read(files.lexical);
+  const denseChecked = reader.check(files.dense);
+  const vectorBytes = Promise.all(files.sentenceVectors.map((entry) => reader.read(entry)));
+
+  const articlesLoaded = articleBytes.then((bytes) => parsed(files.articles, bytes, decodeArticles));
+  const passagesLoaded = Promise.all([articlesLoaded, passageBytes]).then(([articles, bytes]) => parsed(files.passages, bytes, (json) => decodePassages(json, articles)));
+  const lexicalLoaded = Promise.all([passagesLoaded, lexicalBytes]).then(([passages, bytes]) =>
+    Bm25Index.deserialize(bytes, new Map([...passages].map(([label, passage]) => [label, passage.text]))),
+  );
+  const denseLoaded = denseChecked.then(() =>
     HnswVectorIndex.load(path.join(dir, files.dense.name), embedder.dimension, {
       parameters: { m: manifest.hnsw.m, efConstruction: manifest.hnsw.efConstruction },
       liveLabels: Object.values(manifest.articles).flatMap((entry) => entry.labels),
     }),
   );
-  const vectorPromise = Promise.all(files.sentenceVectors.map(async (entry) => [entry.name, asFloat32(await reader.read(entry))] as const));
-  let loaded: [Awaited<typeof corpus>, HnswVectorIndex, (readonly [string, Float32Array])[]];
+  let loaded: [Map<string, Article>, Map<number, Passage>, Bm25Index, HnswVectorIndex, Buffer[]];
   try {
-    loaded = await Promise.all([corpus, densePromise, vectorPromise]);
+    loaded = await Promise.all([articlesLoaded, passagesLoaded, lexicalLoaded, denseLoaded, vectorBytes]);
   } finally {
     await reader.close();
   }
-  const [{ articles, passages, lexical }, dense, vectorFiles] = loaded;
-  const sentenceVectors = inconsistentUnless(dir, () => sliceSentenceVectors(manifest.articles, new Map(vectorFiles), embedder.dimension));
+  const [articles, passages, lexical, dense, vectorFileBytes] = loaded;
+  const vectorFiles = new Map(files.sentenceVectors.map((entry, i) => [entry.name, asFloat32(vectorFileBytes[i]!)]));
+  const sentenceVectors = inconsistentUnless(dir, () => sliceSentenceVectors(manifest.articles, vectorFiles, embedder.dimension));
 
   const state: IndexState = {
     articles,
