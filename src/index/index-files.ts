@@ -40,10 +40,12 @@ export class CheckedFileReader {
       this.pending.get(reply.id)?.resolve(reply);
       this.pending.delete(reply.id);
     });
-    this.worker.on('error', (error) => {
+    const failAll = (error: Error): void => {
       for (const request of this.pending.values()) request.reject(error);
       this.pending.clear();
-    });
+    };
+    this.worker.on('error', failAll);
+    this.worker.on('exit', (code) => failAll(new Error(`The index reading worker exited (code ${code}).`)));
   }
 
   /** The file's bytes; throws INDEX_CORRUPT when it is missing or its size or checksum differ from the entry. */
