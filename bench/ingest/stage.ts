@@ -16,7 +16,7 @@ import { loadMiniLmShape } from './minilm-shape.js';
 import { renderIngest, type ThroughputRow, type WholeCorpus } from './render.js';
 import { measureThroughput, timeIngest } from './throughput.js';
 
-const SAMPLE_ARTICLES = { quick: 5, full: 300 };
+const SAMPLE_ARTICLES = { quick: 5, full: 150 };
 const WHOLE_ARTICLES = { quick: 20, full: null };
 const CORPUS_FILE = 'bbc.jsonl';
 

@@ -85,7 +85,7 @@ function coldStart(run: ChildRun): ColdStart {
 
 /** The cold start again under `node --cpu-prof`, summarised from the main thread's profile. */
 async function profiledColdStart(context: StageContext, result: SizeResult, dir: string): Promise<ProfileSummary> {
-  await runChild(path.join(context.repoRoot, 'bench/scale/cold-start-child.ts'), [result.corpusDir, result.indexRoot, result.coldQuestion], {
+  await runChild(path.join(context.repoRoot, 'bench/scale/cold-start-child.ts'), [result.corpusDir, result.indexRoot, result.coldQuestion, 'profile'], {
     cwd: context.repoRoot,
     nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
   });

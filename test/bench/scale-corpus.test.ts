@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { overlap } from '../../bench/scale/hnsw-compare.js';
 import { baseArticleId, copyRecords, planCopies } from '../../bench/scale/plan.js';
 import { copyText, MAX_COPY, readCopy, SPACE_VARIANTS } from '../../bench/scale/copies.js';
 import { copySeed, perturbed } from '../../bench/scale/perturb.js';
@@ -100,5 +101,16 @@ describe('ReplayEmbedder', () => {
     replay.goLive();
     expect(await replay.embed(['known text'])).toEqual(await live.embed(['known text']));
     expect(replay.info).toBe(live.info);
+  });
+});
+
+describe('overlap (recall of distinct true items)', () => {
+  it.each([
+    { why: 'all found', found: [1, 2, 3], truth: [3, 2, 1], expected: 1 },
+    { why: 'one of two found; extra results do not count', found: [1, 9, 8], truth: [1, 2], expected: 0.5 },
+    { why: 'repeated keys (copies of one passage) count once on both sides', found: ['a', 'a', 'b'], truth: ['a', 'a', 'c'], expected: 0.5 },
+    { why: 'nothing to find counts as complete', found: [1], truth: [], expected: 1 },
+  ])('$why', ({ found, truth, expected }) => {
+    expect(overlap<number | string>(found, truth)).toBe(expected);
   });
 });
