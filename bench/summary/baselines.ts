@@ -2,23 +2,13 @@
 import type { Article, Sentence } from '../../src/corpus/types.js';
 import { terms } from '../../src/index/tokenize.js';
 import { pageRank } from '../../src/summary/centrality.js';
+import { seededRandom } from '../../test/helpers/seeded-random.js';
 
 /** The first k candidates. */
 export function lead(candidates: readonly Sentence[], k: number): Sentence[] {
   return candidates.slice(0, k);
 }
 
-/** mulberry32: a small, well-known seeded PRNG, so the random baseline is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** k candidates drawn without replacement by a PRNG seeded from the article id and `seed`. */
 export function randomPick(article: Article, candidates: readonly Sentence[], k: number, seed: number): Sentence[] {

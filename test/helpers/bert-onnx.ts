@@ -12,6 +12,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from './seeded-random.js';
 
 const { onnx } = onnxProto;
 type NodeProto = InstanceType<typeof onnx.NodeProto>;
@@ -153,7 +154,7 @@ class GraphBuilder {
     seed: number,
     readonly quantized: boolean,
   ) {
-    this.random = mulberry32(seed);
+    this.random = seededRandom(seed);
   }
 
   node(opType: string, inputs: string[], outputs: string[], attributes: Record<string, AttributeValue> = {}): void {
@@ -278,14 +279,3 @@ function attribute(name: string, value: AttributeValue) {
   return onnx.AttributeProto.create({ name, type: AttributeType.FLOAT, f: value });
 }
 
-/** Small seeded PRNG: the same seed always gives the same weights. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
