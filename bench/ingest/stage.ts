@@ -87,7 +87,7 @@ async function ingestWholeCorpus(context: StageContext, use: Awaited<ReturnType<
     await cached.close();
   }
   const touched = new Set(seededSample(records, Math.max(1, Math.round(records.length / 100)), 11).map((r) => r.id));
-  const edited = records.map((r) => (touched.has(r.id) ? { ...r, text: `${r.text}\n\nThis article was updated after publication.` } : r));
+  const edited = records.map((r) => (touched.has(r.id) ? { ...r, text: `${r.text}\n\nThis story (${r.id}) was updated after publication.` } : r));
   await writeJsonlCorpus(corpusDir, CORPUS_FILE, edited);
   log(`ingest: re-ingest after changing ${touched.size} articles (live USE lite)`);
   const incremental = await timeIngest(use, corpusDir, indexDir, repoRoot);
