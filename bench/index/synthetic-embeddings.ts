@@ -3,17 +3,7 @@
  * Unlike uniform noise they have what real sentence embeddings have: a shared mean direction (random pairs have a
  * small positive cosine), topics and subtopics, and most variance in a low-dimensional subspace.
  */
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/helpers/seeded-random.js';
 
 function gaussianVector(random: () => number, dimension: number, scale = 1): Float32Array {
   const out = new Float32Array(dimension);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Article } from '../../src/corpus/types.js';
 import type { IngestProgress } from '../../src/engine-types.js';
 import { ingestArticles } from '../../src/index/ingest.js';
-import { CountingHashEmbedder } from './counting-hash-embedder.js';
+import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
 import { makeArticle, windowPassages } from './make-article.js';
 
 export const ARTICLES: Article[] = [
@@ -18,6 +18,22 @@ export const ARTICLES: Article[] = [
   makeArticle('weather.txt', ['Beijing was sunny and mild.']),
 ];
 
+export const DIMENSION = 32;
+
+export function testEmbedder(): HashEmbedderTestDouble {
+  return new HashEmbedderTestDouble(DIMENSION);
+}
+
+/** The test double's vector for one text, to compare with stored sentence vectors. */
+export async function vectorOf(text: string): Promise<Float32Array> {
+  return (await testEmbedder().embed([text]))[0]!;
+}
+
+/** Every text the double was asked to embed, in order. */
+export function embeddedTexts(embedder: HashEmbedderTestDouble): string[] {
+  return embedder.calls.flat();
+}
+
 export async function temporaryRoot(): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'verbatim-index-'));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
@@ -26,11 +42,11 @@ export async function temporaryRoot(): Promise<{ root: string; cleanup: () => Pr
 export function ingest(
   root: string,
   articles: Article[],
-  options: { embedder?: CountingHashEmbedder; rebuild?: boolean; onProgress?: (p: IngestProgress) => void } = {},
+  options: { embedder?: HashEmbedderTestDouble; rebuild?: boolean; onProgress?: (p: IngestProgress) => void } = {},
 ): ReturnType<typeof ingestArticles> {
   return ingestArticles({
     indexRoot: root,
-    embedder: options.embedder ?? new CountingHashEmbedder(),
+    embedder: options.embedder ?? testEmbedder(),
     articles,
     rebuild: options.rebuild,
     buildPassages: (article) => windowPassages(article, 2),

@@ -5,8 +5,8 @@ import type { IngestProgress } from '../../src/engine-types.js';
 import { HnswVectorIndex } from '../../src/index/hnsw-index.js';
 import { MANIFEST_FILE, type Manifest } from '../../src/index/manifest.js';
 import { indexDirFor, openIndex, type LoadedIndex } from '../../src/index/store.js';
-import { CountingHashEmbedder, hashVector } from './counting-hash-embedder.js';
-import { ARTICLES, ingest, temporaryRoot } from './index-fixture.js';
+import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { ARTICLES, embeddedTexts, ingest, temporaryRoot, testEmbedder, vectorOf } from './index-fixture.js';
 import { makeArticle } from './make-article.js';
 import { unit } from './seeded-vectors.js';
 
@@ -17,16 +17,16 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const info = new CountingHashEmbedder().info;
+const info = testEmbedder().info;
 const dirOf = (): string => indexDirFor(root, info);
 const manifestOf = async (): Promise<Manifest> => JSON.parse(await readFile(path.join(dirOf(), MANIFEST_FILE), 'utf8')) as Manifest;
 
-/** Articles any search (dense or keyword) can still return. */
-function searchableArticles(index: LoadedIndex): Set<string> {
+/** Articles any search (dense or keyword) for one of their sentences can still return. */
+async function searchableArticles(index: LoadedIndex): Promise<Set<string>> {
   const found = new Set<string>();
   for (const article of index.articles.values()) {
     for (const sentence of article.sentences) {
-      for (const hit of index.dense.search(hashVector(sentence.text, info.dimension), 100)) found.add(index.passages.get(hit.label)!.article);
+      for (const hit of index.dense.search(await vectorOf(sentence.text), 100)) found.add(index.passages.get(hit.label)!.article);
       for (const hit of index.lexical.search(sentence.text, 100)) found.add(index.passages.get(hit.label)!.article);
     }
   }
@@ -35,9 +35,9 @@ function searchableArticles(index: LoadedIndex): Set<string> {
 
 describe('ingestArticles', () => {
   it('embeds each sentence once and reports what it built', async () => {
-    const embedder = new CountingHashEmbedder();
+    const embedder = testEmbedder();
     const { report } = await ingest(root, ARTICLES, { embedder });
-    expect(embedder.embedded).toEqual(ARTICLES.flatMap((a) => a.sentences.map((s) => s.text)));
+    expect(embeddedTexts(embedder)).toEqual(ARTICLES.flatMap((a) => a.sentences.map((s) => s.text)));
     expect(report).toEqual({
       indexDir: dirOf(),
       articles: 3,
@@ -54,7 +54,7 @@ describe('ingestArticles', () => {
 
   it('gives each passage the normalised mean of its sentence vectors', async () => {
     const { index } = await ingest(root, ARTICLES);
-    const [first, second] = ARTICLES[1]!.sentences.map((s) => hashVector(s.text, info.dimension));
+    const [first, second] = await Promise.all(ARTICLES[1]!.sentences.map((s) => vectorOf(s.text)));
     const mean = unit(first!.map((value, i) => value + second![i]!));
     const [hit] = index.dense.search(mean, 1);
     expect(index.passages.get(hit!.label)).toMatchObject({ article: 'summit.txt', sentenceStart: 0, sentenceEnd: 2 });
@@ -64,9 +64,9 @@ describe('ingestArticles', () => {
   it('embeds nothing and writes nothing on a second run over the same articles', async () => {
     await ingest(root, ARTICLES);
     const before = await manifestOf();
-    const embedder = new CountingHashEmbedder();
+    const embedder = testEmbedder();
     const { report, index } = await ingest(root, ARTICLES, { embedder });
-    expect(embedder.embedded).toEqual([]);
+    expect(embeddedTexts(embedder)).toEqual([]);
     expect(report).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 3, embedded: 0 });
     expect((await manifestOf()).generation).toBe(before.generation);
     expect(index.lexical.search('Putin', 5)).toHaveLength(1);
@@ -76,10 +76,10 @@ describe('ingestArticles', () => {
     const { index: first } = await ingest(root, ARTICLES);
     const oldLabels = [...first.passages].filter(([, p]) => p.article === 'weather.txt').map(([label]) => label);
     const changed = makeArticle('weather.txt', ['Beijing was stormy.', 'Flights were cancelled.']);
-    const embedder = new CountingHashEmbedder();
+    const embedder = testEmbedder();
     const { report, index } = await ingest(root, [ARTICLES[0]!, ARTICLES[1]!, changed], { embedder });
 
-    expect(embedder.embedded).toEqual(['Beijing was stormy.', 'Flights were cancelled.']);
+    expect(embeddedTexts(embedder)).toEqual(['Beijing was stormy.', 'Flights were cancelled.']);
     expect(report).toMatchObject({ added: 0, changed: 1, removed: 0, unchanged: 2, embedded: 2, sentences: 9 });
     for (const label of oldLabels) {
       expect(index.passages.has(label)).toBe(false);
@@ -90,8 +90,8 @@ describe('ingestArticles', () => {
     expect(index.passages.get(hit!.label)!.article).toBe('weather.txt');
     const reopened = await openIndex(root, info);
     expect(reopened.articles.get('weather.txt')).toEqual(changed);
-    expect(Array.from(reopened.sentenceVector('weather.txt', 1)!)).toEqual(Array.from(hashVector('Flights were cancelled.', info.dimension)));
-    expect(Array.from(reopened.sentenceVector('summit.txt', 3)!)).toEqual(Array.from(hashVector('Kim Jong Un also attended.', info.dimension)));
+    expect(Array.from(reopened.sentenceVector('weather.txt', 1)!)).toEqual(Array.from(await vectorOf('Flights were cancelled.')));
+    expect(Array.from(reopened.sentenceVector('summit.txt', 3)!)).toEqual(Array.from(await vectorOf('Kim Jong Un also attended.')));
   });
 
   it('removes a deleted article from both indexes and the store', async () => {
@@ -102,7 +102,7 @@ describe('ingestArticles', () => {
     expect(index.articles.has('summit.txt')).toBe(false);
     expect([...index.passages.values()].some((p) => p.article === 'summit.txt')).toBe(false);
     expect(index.lexical.search('Putin Kim energy deal', 10)).toEqual([]);
-    expect(searchableArticles(index)).toEqual(new Set(['parade.txt', 'weather.txt']));
+    expect(await searchableArticles(index)).toEqual(new Set(['parade.txt', 'weather.txt']));
     expect(index.sentenceVector('summit.txt', 0)).toBeUndefined();
   });
 
@@ -123,20 +123,20 @@ describe('ingestArticles', () => {
   ])('rebuilds from scratch and says why (%s)', async (code, damage) => {
     await ingest(root, ARTICLES);
     await damage(await manifestOf());
-    const embedder = new CountingHashEmbedder();
+    const embedder = testEmbedder();
     const { report } = await ingest(root, ARTICLES, { embedder });
     expect(report.rebuilt).toMatchObject({ code, message: expect.stringContaining('rebuilt from scratch') });
     expect(report).toMatchObject({ added: 3, embedded: 8 });
-    expect(embedder.embedded).toHaveLength(8);
+    expect(embeddedTexts(embedder)).toHaveLength(8);
     expect((await openIndex(root, info)).passages.size).toBe(5);
   });
 
   it('rebuilds everything when asked, in new files', async () => {
     await ingest(root, ARTICLES);
-    const embedder = new CountingHashEmbedder();
+    const embedder = testEmbedder();
     const { report } = await ingest(root, ARTICLES, { embedder, rebuild: true });
     expect(report.rebuilt).toMatchObject({ code: 'REBUILD_REQUESTED' });
-    expect(embedder.embedded).toHaveLength(8);
+    expect(embeddedTexts(embedder)).toHaveLength(8);
     expect((await manifestOf()).generation).toBe(2);
     expect((await openIndex(root, info)).manifest.counts.passages).toBe(5);
   });
@@ -153,7 +153,7 @@ describe('ingestArticles', () => {
   it('keeps another embedder’s index in its own folder, untouched', async () => {
     await ingest(root, ARTICLES);
     const before = await manifestOf();
-    const wide = new CountingHashEmbedder({ id: 'test:hash-wide', dimension: 48 });
+    const wide = new HashEmbedderTestDouble(48);
     const { report } = await ingest(root, ARTICLES, { embedder: wide });
     expect(report.indexDir).toBe(indexDirFor(root, wide.info));
     expect(report.rebuilt).toBeNull();
@@ -181,8 +181,8 @@ describe('ingestArticles', () => {
     expect(manifest.files.sentenceVectors).toHaveLength(1);
     expect(manifest.files.sentenceVectors[0]!.bytes).toBe(2 * 4 * info.dimension);
     const index = await openIndex(root, info);
-    expect(Array.from(index.sentenceVector('weather.txt', 0)!)).toEqual(Array.from(hashVector('Beijing was sunny and mild.', info.dimension)));
-    expect(Array.from(index.sentenceVector('extra.txt', 0)!)).toEqual(Array.from(hashVector('An extra sentence.', info.dimension)));
+    expect(Array.from(index.sentenceVector('weather.txt', 0)!)).toEqual(Array.from(await vectorOf('Beijing was sunny and mild.')));
+    expect(Array.from(index.sentenceVector('extra.txt', 0)!)).toEqual(Array.from(await vectorOf('An extra sentence.')));
     expect((await readdir(dirOf())).filter((f) => f.endsWith('.f32'))).toEqual([manifest.files.sentenceVectors[0]!.name]);
   });
 
@@ -194,7 +194,7 @@ describe('ingestArticles', () => {
     expect((index.dense as HnswVectorIndex).deletedCount).toBe(0);
     expect(index.dense.size).toBe(20);
     const reopened = await openIndex(root, info);
-    expect(searchableArticles(reopened).size).toBe(20);
+    expect((await searchableArticles(reopened)).size).toBe(20);
   });
 
   it('rejects a passage builder that points outside the article', async () => {
@@ -202,7 +202,7 @@ describe('ingestArticles', () => {
     await expect(
       ingestArticles({
         indexRoot: root,
-        embedder: new CountingHashEmbedder(),
+        embedder: testEmbedder(),
         articles: ARTICLES.slice(2),
         buildPassages: (a) => [{ index: 0, article: a.id, sentenceStart: 0, sentenceEnd: 5, start: 0, end: 1, text: 'x' }],
       }),

@@ -6,11 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type Manifest } from '../../src/index/manifest.js';
 import { indexDirFor, openIndex } from '../../src/index/store.js';
 import { LOCK_FILE, acquireWriteLock } from '../../src/index/write-lock.js';
-import { CountingHashEmbedder, hashVector } from './counting-hash-embedder.js';
-import { ARTICLES, ingest, temporaryRoot } from './index-fixture.js';
+import { ARTICLES, ingest, temporaryRoot, testEmbedder, vectorOf } from './index-fixture.js';
 import { makeArticle } from './make-article.js';
 
-const info = new CountingHashEmbedder().info;
+const info = testEmbedder().info;
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -43,7 +42,7 @@ describe('openIndex', () => {
     expect(index.passages.size).toBe(5);
     expect(index.manifest.counts).toEqual({ articles: 3, passages: 5, sentences: 8 });
     const sentence = ARTICLES[1]!.sentences[0]!;
-    expect(Array.from(index.sentenceVector('summit.txt', 0)!)).toEqual(Array.from(hashVector(sentence.text, info.dimension)));
+    expect(Array.from(index.sentenceVector('summit.txt', 0)!)).toEqual(Array.from(await vectorOf(sentence.text)));
     expect(index.sentenceVector('summit.txt', 4)).toBeUndefined();
     expect(index.sentenceVector('absent.txt', 0)).toBeUndefined();
     const [lexicalHit] = index.lexical.search('Putin call Xi', 1);
@@ -56,7 +55,7 @@ describe('openIndex', () => {
     const article = ARTICLES[1]!;
     await ingestArticles({
       indexRoot: root,
-      embedder: new CountingHashEmbedder(),
+      embedder: testEmbedder(),
       articles: [article],
       buildPassages: (a) => [{ index: 0, article: a.id, sentenceStart: 0, sentenceEnd: 2, start: 0, end: 10, text: 'Putin called Xi a dear friend.\nThe two leaders met in Beijing.' }],
     });
@@ -123,12 +122,12 @@ describe('openIndex', () => {
 
   it('throws INDEX_MODEL_MISMATCH naming both embedders when the folder holds another embedder’s index', async () => {
     await ingest(root, ARTICLES);
-    // "Test/Hash" maps to the same folder as "test:hash" but is another embedder id.
-    const other = { id: 'Test/Hash', name: 'other', dimension: 32 };
+    // "Test/Hash:32" maps to the same folder as the double's "test-hash:32" but is another embedder id.
+    const other = { id: 'Test/Hash:32', name: 'other', dimension: 32 };
     expect(indexDirFor(root, other)).toBe(dir);
     await expect(openIndex(root, other)).rejects.toMatchObject({
       code: 'INDEX_MODEL_MISMATCH',
-      message: expect.stringContaining('built with test:hash (32-d), config says Test/Hash (32-d)'),
+      message: expect.stringContaining('built with test-hash:32 (32-d), config says Test/Hash:32 (32-d)'),
     });
   });
 });
