@@ -14,7 +14,7 @@ import type { Embedder } from './embedding/embedder.js';
 import { createEmbedder } from './embedding/create-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
-import { ingestArticles } from './index/ingest.js';
+import { ingestArticles, type IngestSummary } from './index/ingest.js';
 import { openIndex, type LoadedIndex } from './index/store.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fusion.js';
@@ -92,15 +92,21 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
     const kept = previous ? previousVersions(problems, previous) : [];
+    const readable = [...articles, ...kept];
     const missesBefore = made.ingestEmbedder.stats.misses;
-    const { index, report } = await ingestArticles({
-      indexRoot: config.indexDir,
-      embedder: made.ingestEmbedder,
-      articles: [...articles, ...kept],
-      rebuild,
-      buildPassages: (article) => buildPassages(article),
-      ...(onProgress ? { onProgress } : {}),
-    });
+    // The usual start: nothing changed since the index was written, so the opened index serves as is
+    // (ingest would read it all again only to find nothing to do).
+    const { index, report } =
+      previous && isUpToDate(previous, readable)
+        ? { index: previous, report: unchangedReport(previous) }
+        : await ingestArticles({
+            indexRoot: config.indexDir,
+            embedder: made.ingestEmbedder,
+            articles: readable,
+            rebuild,
+            buildPassages: (article) => buildPassages(article),
+            ...(onProgress ? { onProgress } : {}),
+          });
     if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
     await made.ingestEmbedder.flush();
     // Sentences the cache already held were not embedded again.
@@ -113,6 +119,16 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       loaded: next,
       report: { ...report, corpusDir: config.corpusDir, problems, ms: Math.round(performance.now() - started) },
     };
+  }
+
+  /** True when the index holds exactly these articles, each with the same content hash. */
+  function isUpToDate(index: LoadedIndex, articles: readonly Article[]): boolean {
+    return index.articles.size === articles.length && articles.every((a) => index.articles.get(a.id)?.contentHash === a.contentHash);
+  }
+
+  function unchangedReport(index: LoadedIndex): IngestSummary {
+    const { counts } = index.manifest;
+    return { indexDir: index.dir, articles: counts.articles, added: 0, changed: 0, removed: 0, unchanged: counts.articles, passages: counts.passages, sentences: counts.sentences, embedded: 0, rebuilt: null };
   }
 
   /**
