@@ -47,7 +47,9 @@ async function main(): Promise<number> {
     try {
       const section = await STAGE_RUNNERS[stage](context);
       sections.push(section);
-      await writeResults(section.id, { info, ...(section.json as object), targets: section.targets }, `${header(section.title, info)}\n${section.markdown}`, options.resultsDir);
+      if (!section.ownFiles) {
+        await writeResults(section.id, { info, ...(section.json as object), targets: section.targets }, `${header(section.title, info)}\n${section.markdown}`, options.resultsDir);
+      }
     } catch (error) {
       failures.push({ stage, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       context.log(`stage ${stage} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -82,7 +82,9 @@ async function ingestWholeCorpus(context: StageContext, use: Awaited<ReturnType<
   const cached = await withSharedCache(use, options.cacheDir);
   let full;
   try {
-    full = await timeIngest(cached, corpusDir, indexDir, repoRoot);
+    // The engine counts every sentence missing from its own (fresh) cache as embedded; only the shared cache's misses really were.
+    full = { ...(await timeIngest(cached, corpusDir, indexDir, repoRoot)), embedded: 0 };
+    full.embedded = cached.stats.misses;
   } finally {
     await cached.close();
   }

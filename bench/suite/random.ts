@@ -1,16 +1,7 @@
-/** Seeded randomness, so every sample and perturbation is the same on every run and machine. */
+/** Seeded sampling and Gaussian draws on the shared generator, so every sample and perturbation is the same on every run and machine. */
+import { seededRandom } from '../../test/helpers/seeded-random.js';
 
-/** mulberry32: a small, well-mixed 32-bit generator; values in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** `n` items drawn without replacement (Fisher–Yates with a fixed seed), in drawn order; all items when n ≥ length. */
 export function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {

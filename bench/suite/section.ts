@@ -9,4 +9,6 @@ export interface Section {
   markdown: string;
   json: unknown;
   targets: Target[];
+  /** True when the benchmark this section ran wrote its own result files (the README only quotes it). */
+  ownFiles?: boolean;
 }

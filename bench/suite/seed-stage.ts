@@ -10,11 +10,12 @@ export async function seedStage(context: StageContext): Promise<Section> {
   const markdown = await readFile(path.join(context.repoRoot, 'bench', 'results', 'qa-seed.md'), 'utf8');
   const json = JSON.parse(await readFile(path.join(context.repoRoot, 'bench', 'results', 'qa-seed.json'), 'utf8')) as unknown;
   return {
-    id: 'qa-seed-summary',
+    id: 'qa-seed',
     title: 'Answer quality: seed dev questions (bench/qa-seed.ts)',
     markdown: [firstTable(markdown), '', `Full report with the threshold sweep and the misses: [qa-seed.md](qa-seed.md) (${Math.round(run.wallMs / 1000)} s).`].join('\n'),
     json,
     targets: [],
+    ownFiles: true,
   };
 }
 
