@@ -46,7 +46,10 @@ export function formatNumber(v: number): string {
 /** Writes `bench/results/<name>.json` and `<name>.md` (atomically enough for reports: temp + rename). */
 export async function writeResults(name: string, json: unknown, markdown: string, dir = path.resolve('bench/results')): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
-  for (const [file, body] of [[`${name}.json`, JSON.stringify(json, null, 2) + '\n'], [`${name}.md`, markdown + '\n']] as const) {
+  // Results are committed: paths inside the checkout are stored relative to it, never as machine paths.
+  const root = process.cwd() + path.sep;
+  const relative = (_key: string, value: unknown) => (typeof value === 'string' && value.startsWith(root) ? value.slice(root.length) : value);
+  for (const [file, body] of [[`${name}.json`, JSON.stringify(json, relative, 2) + '\n'], [`${name}.md`, markdown.split(root).join('') + '\n']] as const) {
     const target = path.join(dir, file);
     await fs.writeFile(`${target}.tmp`, body);
     await fs.rename(`${target}.tmp`, target);
