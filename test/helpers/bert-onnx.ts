@@ -9,6 +9,7 @@
  * word-embedding table read through Gather + DequantizeLinear. Speed depends on the shape, not on weight values,
  * so the MiniLM-L6 shape times the MiniLM path honestly; the vectors themselves mean nothing.
  */
+import { fileURLToPath } from 'node:url';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
@@ -52,8 +53,8 @@ export const TINY_BERT_SHAPE: Omit<BertShape, 'quantized'> = {
   maxPositions: 512,
 };
 
-/** The real tokenizer and config this folder copies (see /work/shared/models/PROVENANCE.md). */
-export const MINILM_TOKENIZER_DIR = '/work/shared/models/Xenova/all-MiniLM-L6-v2';
+/** The real tokenizer and config this folder copies, from ../shared beside the checkout (see shared/models/PROVENANCE.md). */
+export const MINILM_TOKENIZER_DIR = fileURLToPath(new URL('../../../shared/models/Xenova/all-MiniLM-L6-v2', import.meta.url));
 const COPIED_FILES = ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json'];
 
 const OPSET = 17; // LayerNormalization needs 17; ONNX Runtime 1.30 runs it natively.

@@ -1,6 +1,6 @@
 /**
  * A fake Discord on loopback for the real discord.js client: REST under /api/v10 and the Gateway on one
- * port (see /work/shared/docs/discord-fake-protocol.md). Tests act as users (say, command, click) and read
+ * port (see shared/docs/discord-fake-protocol.md beside the checkout). Tests act as users (say, command, click) and read
  * back what the bot sent.
  */
 import { createServer, type Server } from 'node:http';
