@@ -111,7 +111,7 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     '',
     '### Build, memory and cold start',
     '',
-    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache; its parts: module loading, the embedder together with the engine\'s ingest embedding cache (both loaded before the index), then the rest of the warm-up (index opened, corpus read and hashed to find changes, term statistics), then the first question. ' +
+    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache (where the targets are checked, the faster of two starts); its parts: module loading, the embedder together with the engine\'s ingest embedding cache (both loaded before the index), then the rest of the warm-up (index opened, corpus read and hashed to find changes, term statistics), then the first question. ' +
       'The last three columns time the parts of the warm-up again, each alone, in the same process: the corpus read (unchanged articles reused from the index, as the warm-up does), the index open, and the read of the ingest embedding cache ' +
       '(the engine keeps every embedded sentence\'s vector in `<index>/cache/` and reads the file whole at each warm-up).',
     '',

@@ -15,6 +15,10 @@ export function renderReadme(info: RunInfo, sections: readonly Section[], failur
     'Everything below was measured in this one run on this machine; ratios taken in the same run are what count, since these machines are noisy. ' +
       'Targets are reported, never asserted by a test.',
     '',
+    'Run: `npm run bench` (everything; a first run embeds SQuAD with USE lite and builds the scale indexes, later runs reuse the embedding cache and any index built by the same code), ' +
+      '`npm run bench -- --quick` (the one-minute smoke run CI does; its results go to bench/.cache/quick-results/), `--sample N` (N SQuAD questions), `--only seed,squad,ingest,scale`, `--rebuild` (scale indexes anew). ' +
+      'Per-section JSON and markdown sit beside this file.',
+    '',
     '## Targets',
     '',
     targets.length
