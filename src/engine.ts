@@ -11,7 +11,7 @@ import type { Article, CorpusProblem, Sentence } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
-import { createEmbedder } from './embedding/create-embedder.js';
+import { chooseEmbedder } from './embedding/create-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
 import { ingestArticles, type IngestSummary } from './index/ingest.js';
@@ -34,8 +34,11 @@ import { terms } from './index/tokenize.js';
 import { directorySize } from './fs-size.js';
 
 export interface EngineDeps {
-  /** Replaces the configured embedder (tests pass a double or a tiny model; benchmarks pass a cached one). */
-  createEmbedder?: (config: Config) => Promise<{ embedder: Embedder; fallback: boolean; notice: string | null }>;
+  /**
+   * Replaces the configured embedder (tests pass a double or a tiny model; benchmarks pass a cached one). With
+   * `ready`, the embedder may still be loading when returned (its index opens meanwhile).
+   */
+  createEmbedder?: (config: Config) => Promise<{ embedder: Embedder; fallback: boolean; notice: string | null; ready?: Promise<void> }>;
   /** Where notices go (the embedder fallback notice, rebuild reasons). */
   notice?: (message: string) => void;
   fusion?: FusionMethod;
@@ -54,7 +57,8 @@ interface Loaded {
 
 export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let loaded: Promise<Loaded> | null = null;
-  let embedderReady: Promise<{ embedder: Embedder; ingestEmbedder: CachedEmbedder; fallback: boolean; notice: string | null }> | null = null;
+  let embedderReady: Promise<{ embedder: Embedder; fallback: boolean; notice: string | null; ready?: Promise<void> }> | null = null;
+  let ingestEmbedderReady: Promise<CachedEmbedder> | null = null;
   let current: Loaded | null = null;
   let questionsAnswered = 0;
   const entityCache = new LruCache<string, Entity[]>(20_000);
@@ -63,20 +67,35 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   const notify = deps.notice ?? (() => {});
 
   function getEmbedder() {
-    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => createEmbedder(c)))(config).then(async (made) => {
+    embedderReady ??= (deps.createEmbedder ?? ((c: Config) => chooseEmbedder(c)))(config).then((made) => {
       if (made.notice) notify(made.notice);
-      // Article sentences go through an on-disk cache keyed by content hash: an edited article
-      // re-embeds only its new sentences, and a rebuild re-embeds nothing it has seen.
-      const cacheFile = embeddingCacheFile(path.join(config.indexDir, 'cache'), made.embedder.info);
-      await mkdir(path.dirname(cacheFile), { recursive: true });
-      const ingestEmbedder = await withEmbeddingCache(made.embedder, cacheFile, { log: notify });
-      return { ...made, ingestEmbedder };
+      // Awaited by every ingest; this only keeps a failure from counting as unhandled meanwhile.
+      made.ready?.catch(() => {});
+      return made;
     });
     return embedderReady;
   }
 
+  /**
+   * Article sentences go through an on-disk cache keyed by content hash: an edited article re-embeds only its new
+   * sentences, and a rebuild re-embeds nothing it has seen. The cache file grows with the corpus (~390 MB at 100k
+   * passages), so it is read only when an ingest has something to embed, never on a start with nothing changed.
+   */
+  function getIngestEmbedder(embedder: Embedder): Promise<CachedEmbedder> {
+    ingestEmbedderReady ??= (async () => {
+      const cacheFile = embeddingCacheFile(path.join(config.indexDir, 'cache'), embedder.info);
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      return withEmbeddingCache(embedder, cacheFile, { log: notify });
+    })();
+    ingestEmbedderReady.catch(() => {
+      ingestEmbedderReady = null;
+    });
+    return ingestEmbedderReady;
+  }
+
   async function runIngest(rebuild: boolean, onProgress?: (p: IngestProgress) => void): Promise<{ loaded: Loaded; report: IngestReport }> {
     const started = performance.now();
+    // The embedder's model may still be loading (worker threads): the index opens and the corpus is read meanwhile.
     const made = await getEmbedder();
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
     const previous = rebuild ? null : (current?.index ?? (await openIndex(config.indexDir, made.embedder.info).catch(() => null)));
@@ -91,26 +110,31 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       // An emptied folder (unmounted, wrong path) must not wipe what is indexed.
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
+    await made.ready;
     const kept = previous ? previousVersions(problems, previous) : [];
     const readable = [...articles, ...kept];
-    const missesBefore = made.ingestEmbedder.stats.misses;
     // The usual start: nothing changed since the index was written, so the opened index serves as is
     // (ingest would read it all again only to find nothing to do).
-    const { index, report } =
-      previous && isUpToDate(previous, readable)
-        ? { index: previous, report: unchangedReport(previous) }
-        : await ingestArticles({
-            indexRoot: config.indexDir,
-            embedder: made.ingestEmbedder,
-            articles: readable,
-            rebuild,
-            buildPassages: (article) => buildPassages(article),
-            ...(onProgress ? { onProgress } : {}),
-          });
+    let outcome: { index: LoadedIndex; report: IngestSummary };
+    if (previous && isUpToDate(previous, readable)) {
+      outcome = { index: previous, report: unchangedReport(previous) };
+    } else {
+      const ingestEmbedder = await getIngestEmbedder(made.embedder);
+      const missesBefore = ingestEmbedder.stats.misses;
+      outcome = await ingestArticles({
+        indexRoot: config.indexDir,
+        embedder: ingestEmbedder,
+        articles: readable,
+        rebuild,
+        buildPassages: (article) => buildPassages(article),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      await ingestEmbedder.flush();
+      // Sentences the cache already held were not embedded again.
+      outcome.report.embedded = ingestEmbedder.stats.misses - missesBefore;
+    }
+    const { index, report } = outcome;
     if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
-    await made.ingestEmbedder.flush();
-    // Sentences the cache already held were not embedded again.
-    report.embedded = made.ingestEmbedder.stats.misses - missesBefore;
     const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical) };
     current = next;
     entityCache.clear();
@@ -274,8 +298,11 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     },
 
     async close(): Promise<void> {
+      // The cached embedder owns the embedder it wraps: closing it saves the cache and closes both.
+      const cached = ingestEmbedderReady ? await ingestEmbedderReady.catch(() => null) : null;
       const made = embedderReady ? await embedderReady.catch(() => null) : null;
-      await made?.ingestEmbedder.close();
+      await (cached ?? made?.embedder)?.close();
+      ingestEmbedderReady = null;
       embedderReady = null;
       loaded = null;
       current = null;

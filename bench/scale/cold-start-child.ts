@@ -2,15 +2,14 @@
  * Cold start: a fresh process that builds the engine as the bot does (USE lite, the index on disk), warms up and
  * answers one question. It prints `{"event":"answered",…}` the moment the answer exists (the parent times process
  * start to that line). Unless told `profile` (then the profile must cover the start alone), it goes on to time, each
- * alone, the parts of the warm-up: the index open, the corpus read (unchanged articles reused from the index) and
- * the read of the engine's ingest embedding cache.
+ * alone, the parts the warm-up overlaps: the index open, the corpus read (unchanged articles reused from the index)
+ * and the embedder's load (USE lite's worker threads).
  * Usage: cold-start-child.ts <corpusDir> <indexRoot> <question> [profile]
  */
-import path from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createEngine } from '../../src/engine.js';
-import { embeddingCacheFile, openEmbeddingCache } from '../../src/embedding/embedding-cache.js';
+import { createEmbedder } from '../../src/embedding/create-embedder.js';
 import { USE_LITE_INFO } from '../../src/embedding/use-embedder.js';
 import { openIndex } from '../../src/index/store.js';
 import { phaseClock } from '../ingest/phases.js';
@@ -21,21 +20,13 @@ const [corpusDir, indexRoot, question, mode] = process.argv.slice(2) as [string,
 const engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexRoot, EMBEDDER: 'use' }));
 const clock = phaseClock();
 let started = performance.now();
-// The engine loads the embedder before its first progress report: that gap is the embedder's load.
-let embedderMs: number | null = null;
-const warm = await engine.warmUp({
-  onProgress: (p) => {
-    embedderMs ??= performance.now() - started;
-    clock.onProgress(p);
-  },
-});
+const warm = await engine.warmUp({ onProgress: (p) => clock.onProgress(p) });
 const warmUpMs = performance.now() - started;
 const phases = clock.finish();
 const result = await engine.ask(question);
 report({
   event: 'answered',
   modulesLoadedMs,
-  embedderMs,
   warmUpMs,
   phases,
   embedded: warm.ingest?.embedded ?? 0,
@@ -52,10 +43,10 @@ if (mode !== 'profile') {
   started = performance.now();
   await loadCorpus(corpusDir, { reuse: (id, hash) => (index.articles.get(id)?.contentHash === hash ? index.articles.get(id) : undefined) });
   const corpusMs = performance.now() - started;
-  // The engine's ingest embedding cache (src/engine.ts keeps it under <index>/cache), read whole at every warm-up.
   started = performance.now();
-  const cache = await openEmbeddingCache(embeddingCacheFile(path.join(indexRoot, 'cache'), USE_LITE_INFO), USE_LITE_INFO, { log: () => {} });
-  const embeddingCacheMs = performance.now() - started;
-  report({ event: 'attribution', corpusMs, openIndexMs, embeddingCacheMs, embeddingCacheEntries: cache.size });
+  const { embedder } = await createEmbedder(parseConfig({ EMBEDDER: 'use' }));
+  const embedderMs = performance.now() - started;
+  await embedder.close();
+  report({ event: 'attribution', corpusMs, openIndexMs, embedderMs });
 }
 await engine.close();

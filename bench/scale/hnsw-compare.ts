@@ -35,7 +35,7 @@ export interface HnswComparison {
 const DEPTH = 50;
 const WARM_QUERIES = 20;
 const EXACT_SCAN_QUERIES = 20;
-const EF_SWEEP = [64, 128, 256, 512];
+const EF_SWEEP = [64, 128, 256, 512, 1024];
 
 interface Doc {
   label: number;
@@ -64,7 +64,7 @@ export async function compareHnsw(index: LoadedIndex, queries: readonly Float32A
   const graphFile = path.join(index.dir, index.manifest.files.dense.name);
   const raw = new hnswlib.HierarchicalNSW('cosine', dimension);
   await raw.readIndex(graphFile);
-  raw.setEf(dense.parameters.efSearch);
+  raw.setEf(dense.efSearch);
   const peer = await LangChainStyleStore.load(graphFile, dimension, docs);
 
   const arrays = queries.map((q) => Array.from(q));
@@ -107,7 +107,7 @@ export async function compareHnsw(index: LoadedIndex, queries: readonly Float32A
   const rawMs = distribution(bare);
   return {
     dimension,
-    efSearch: dense.parameters.efSearch,
+    efSearch: dense.efSearch,
     recall10: recall / n,
     recall10Copies: recallCopies / n,
     oursMs,

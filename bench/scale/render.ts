@@ -11,14 +11,13 @@ export interface ColdStart {
   /** Process start (spawn) to the first answer, as the parent saw it. */
   ms: number;
   modulesLoadedMs: number;
-  embedderMs: number | null;
   warmUpMs: number;
   phases: PhaseTimes;
   embedded: number;
   rss: number;
   peakRss: number;
   trace: { embedMs: number; retrieveMs: number; answerMs: number; totalMs: number };
-  attribution: { corpusMs: number; openIndexMs: number; embeddingCacheMs: number; embeddingCacheEntries: number };
+  attribution: { corpusMs: number; openIndexMs: number; embedderMs: number };
 }
 
 export interface SizeOutcome {
@@ -70,16 +69,16 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     ]),
   );
   const memory = markdownTable(
-    ['corpus', 'passages', 'index build s', 'index on disk MiB', 'disk bytes / passage', 'ingest embedding cache MiB', 'serving RSS MiB', 'RSS KiB / passage (over seeds)', 'build + query peak RSS MiB', 'cold start s', 'modules s', 'embedder + embedding cache s', 'rest of warm-up s', 'first answer ms', 'corpus load alone s', 'index open alone s', 'embedding cache read alone s'],
+    ['corpus', 'passages', 'index build s', 'index on disk MiB', 'disk bytes / passage', 'ingest embedding cache MiB', 'serving RSS MiB', 'RSS KiB / passage (over seeds)', 'build + query peak RSS MiB', 'cold start s', 'modules s', 'warm-up s', 'first answer ms', 'corpus load alone s', 'index open alone s', 'embedder load alone s'],
     outcomes.map((o) => {
       const { result: r, cold: c } = o;
       const built = [
         o.spec.name, r.passages, r.build.reused ? `reused (${s(r.build.ms)} to open)` : s(r.build.ms), f(r.indexBytes / MiB), f(r.indexBytes / Math.max(1, r.passages)), f(r.cacheBytes / MiB),
       ];
-      if (!c) return [...built, '—', '—', f(r.rss.peak / MiB), ...Array<string>(8).fill('—')];
+      if (!c) return [...built, '—', '—', f(r.rss.peak / MiB), ...Array<string>(7).fill('—')];
       return [
-        ...built, f(c.rss / MiB), perPassage(o), f(r.rss.peak / MiB), s(c.ms), s(c.modulesLoadedMs), c.embedderMs === null ? '—' : s(c.embedderMs),
-        s(c.warmUpMs - (c.embedderMs ?? 0)), f(c.trace.totalMs), s(c.attribution.corpusMs), s(c.attribution.openIndexMs), s(c.attribution.embeddingCacheMs),
+        ...built, f(c.rss / MiB), perPassage(o), f(r.rss.peak / MiB), s(c.ms), s(c.modulesLoadedMs), s(c.warmUpMs),
+        f(c.trace.totalMs), s(c.attribution.corpusMs), s(c.attribution.openIndexMs), s(c.attribution.embedderMs),
       ];
     }),
   );
@@ -111,9 +110,8 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     '',
     '### Build, memory and cold start',
     '',
-    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache (where the targets are checked, the faster of two starts); its parts: module loading, the embedder together with the engine\'s ingest embedding cache (both loaded before the index), then the rest of the warm-up (index opened, corpus read and hashed to find changes, term statistics), then the first question. ' +
-      'The last three columns time the parts of the warm-up again, each alone, in the same process: the corpus read (unchanged articles reused from the index, as the warm-up does), the index open, and the read of the ingest embedding cache ' +
-      '(the engine keeps every embedded sentence\'s vector in `<index>/cache/` and reads the file whole at each warm-up).',
+    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache (where the targets are checked, the faster of two starts); its parts: module loading, the warm-up (the index opened and the corpus read and hashed to find changes while USE lite\'s worker threads load; the ingest embedding cache is read only when something must be embedded), then the first question. ' +
+      'The last three columns time what the warm-up overlaps, each alone, in the same process: the corpus read (unchanged articles reused from the index, as the warm-up does), the index open, and the embedder\'s load.',
     '',
     memory,
     ...(focus?.cold && seeds?.cold ? ['', memoryLine(focus, seeds)] : []),

@@ -22,24 +22,43 @@ export interface CreatedEmbedder {
   notice: string | null;
 }
 
+export interface ChosenEmbedder extends CreatedEmbedder {
+  /**
+   * Settles when `embedder` has loaded (it rejects with EMBEDDER_FAILED if it cannot). Until then `embedder.info`
+   * is final and `embed` waits, so a caller can open the embedder's index while the model loads.
+   */
+  ready: Promise<void>;
+}
+
+/** Chooses and loads the embedder; resolves once it is ready to embed. */
 export async function createEmbedder(config: Config, options: { log?: (notice: string) => void } = {}): Promise<CreatedEmbedder> {
-  if (config.embedder === 'use') return { embedder: await loadUse(config), fallback: false, notice: null };
+  const { ready, ...chosen } = await chooseEmbedder(config, options);
+  await ready;
+  return chosen;
+}
+
+/**
+ * Settles which embedder serves (in `auto`, after trying the model) and returns it while it may still be loading:
+ * the offline encoder's worker threads take ~1 s to start, time the caller can spend opening the index.
+ */
+export async function chooseEmbedder(config: Config, options: { log?: (notice: string) => void } = {}): Promise<ChosenEmbedder> {
+  if (config.embedder === 'use') return { ...startUse(config), fallback: false, notice: null };
   // Transformers.js (and ONNX Runtime) load only when the model may be used: `use` never pays for them.
   const { TransformersEmbedder, transformersOptionsFromConfig } = await import('./transformers-embedder.js');
   const model = new TransformersEmbedder(transformersOptionsFromConfig(config));
   // With no local copy of the model, `auto` will likely fall back: the offline encoder's workers
   // start loading while the Hub is tried, instead of after it fails.
-  const early = config.embedder === 'auto' && !hasLocalModel(config) ? loadUse(config) : null;
-  early?.catch(() => {});
+  const early = config.embedder === 'auto' && !hasLocalModel(config) ? startUse(config) : null;
+  early?.ready.catch(() => {});
   try {
     await model.load();
-    void early?.then((unused) => unused.close(), () => {});
-    return { embedder: model, fallback: false, notice: null };
+    if (early) void early.ready.then(() => early.embedder.close(), () => {});
+    return { embedder: model, ready: Promise.resolve(), fallback: false, notice: null };
   } catch (error) {
     if (config.embedder === 'minilm') throw error;
     const notice = fallbackNotice(config, error);
     options.log?.(notice);
-    return { embedder: await (early ?? loadUse(config)), fallback: true, notice };
+    return { ...(early ?? startUse(config)), fallback: true, notice };
   }
 }
 
@@ -60,13 +79,12 @@ function fallbackNotice(config: Config, error: unknown): string {
   );
 }
 
-async function loadUse(config: Config): Promise<UseEmbedder> {
+/** Starts USE lite's workers; `ready` rejects with EMBEDDER_FAILED when they cannot load the model. */
+function startUse(config: Config): { embedder: UseEmbedder; ready: Promise<void> } {
   const use = new UseEmbedder({ workers: config.embedWorkers });
-  try {
-    await use.load();
-    return use;
-  } catch (error) {
+  const ready = use.load().catch((error: unknown) => {
     if (isVerbatimError(error)) throw error;
     throw new VerbatimError('EMBEDDER_FAILED', `The Universal Sentence Encoder lite could not start: ${describeModelLoadFailure(error)}.`, { cause: error });
-  }
+  });
+  return { embedder: use, ready };
 }

@@ -154,6 +154,29 @@ describe('ingest', () => {
     expect((await engine.articles()).total).toBe(5);
   });
 
+  it('reads the ingest embedding cache only when something must be embedded', async () => {
+    const dir = await copySeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
+    const index = await tempDir('verbatim-index-');
+    const first = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
+    await first.warmUp();
+    await first.close();
+    const cacheFile = `${index}/cache/${fs.readdirSync(`${index}/cache`).find((name) => name.endsWith('.vecache'))!}`;
+    fs.writeFileSync(cacheFile, 'not an embedding cache');
+    const notices: string[] = [];
+    const second = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }), { notice: (m) => notices.push(m) });
+    try {
+      // Nothing changed: the index serves as is, and the (damaged) cache file is never opened.
+      expect((await second.warmUp()).ingest?.embedded).toBe(0);
+      expect(notices.join('\n')).not.toMatch(/embedding cache/i);
+      fs.appendFileSync(`${dir}/003_6f30dbc2493a046e.txt`, '\n\nA new closing sentence was added to this article today.\n');
+      const report = await second.ingest();
+      expect(report.changed).toBe(1);
+      expect(notices.join('\n')).toMatch(/embedding cache .* was ignored/i);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('rebuilds a corrupt index with a notice instead of answering from garbage', async () => {
     const dir = await copySeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
     const index = await tempDir('verbatim-index-');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BruteForceVectorIndex } from '../../src/index/brute-force-index.js';
-import { HnswVectorIndex } from '../../src/index/hnsw-index.js';
+import { HnswVectorIndex, efSearchFor } from '../../src/index/hnsw-index.js';
 import { clusteredVectors } from './seeded-vectors.js';
 
 describe('HnswVectorIndex against the exact scan', () => {
@@ -97,5 +97,17 @@ describe('incremental changes equal a rebuild', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('HnswVectorIndex search candidate list (efSearch)', () => {
+  it('grows with the index under "auto": 128 up to 25k vectors, one per 200 beyond, at most 1024', () => {
+    expect([1, 25_600, 25_601, 100_000, 204_800, 300_000, 5_000_000].map(efSearchFor)).toEqual([128, 128, 129, 500, 1024, 1024, 1024]);
+    const hnsw = new HnswVectorIndex(8, { initialCapacity: 16 });
+    expect(hnsw.efSearch).toBe(128);
+    hnsw.setEfSearch(40);
+    expect(hnsw.efSearch).toBe(40);
+    hnsw.setEfSearch('auto');
+    expect(hnsw.efSearch).toBe(128);
   });
 });
