@@ -96,6 +96,9 @@ export function rankSentences(question: QuestionAnalysis, candidates: readonly C
   const unknown = unknownShare(question.terms, context.stats);
   const maxPassage = Math.max(...pool.map((p) => p.passageScore)) || 1;
   const predicate = question.predicate ? context.stats.resolve(question.predicate) : null;
+  // The occasion ("when Putin visited in May 2024") is matched around the sentence; the sentence must answer the rest.
+  const setting = new Set(question.setting);
+  const asking = setting.size > 0 ? question.terms.filter((t) => !setting.has(t)) : question.terms;
 
   const scored: Scored[] = pool.map(({ article, sentence, passageScore }) => {
     const ownTerms = context.terms(article, sentence);
@@ -108,7 +111,7 @@ export function rankSentences(question: QuestionAnalysis, candidates: readonly C
     for (const t of article.title ? context.terms(article, { ...sentence, text: article.title, index: -1 }) : []) title.add(t);
     const vector = context.sentenceVector(article.id, sentence.index);
     const features: ScoredFeatures = {
-      lexical: coverage(question.terms, own, context.stats),
+      lexical: coverage(asking, own, context.stats),
       context: coverage(question.terms, title, context.stats),
       proximity: proximity(resolved, ownTerms),
       quoted: question.quoted.length > 0 ? quotedMatch(question.quoted, words(sentence.text)) : 0,

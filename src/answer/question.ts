@@ -27,6 +27,11 @@ export interface QuestionAnalysis {
   asksPublisher: boolean;
   /** Words the user put in quotes ('then and now'), stop words kept: remembered wording to find as is. */
   quoted: string[];
+  /**
+   * Terms of the clause that sets the occasion rather than asking ("after the 2024 Beijing talks, …", "… when
+   * Putin visited in May 2024"): they pick the story, so they count around the sentence, not in it.
+   */
+  setting: string[];
 }
 
 const PERSON_NOUNS = 'analyst|analysts|expert|experts|academic|person|people|guy|man|woman|official|officials|leader|leaders|president|premier|minister|lecturer|professor|spokesman|spokeswoman|member|members|scholar';
@@ -87,7 +92,24 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     predicate: mainVerb(text),
     asksPublisher,
     quoted: quotedWords(text),
+    setting: settingTerms(lower, wh?.index ?? 0),
   };
+}
+
+/** Where an occasion clause starts after the asking part: "when/while/during/as …", "ahead of/before/after the …". */
+const SETTING_TAIL = /\s(?:when|while|during|as|ahead of|before|after|at the time of)\s/;
+
+/**
+ * Terms of an occasion clause: text before the wh-word when a comma ends it ("After the talks, which city…"), and
+ * text from a trailing "when …"/"ahead of …" on. Empty when the question has none, or when it would leave no terms.
+ */
+function settingTerms(lower: string, whIndex: number): string[] {
+  const lead = whIndex > 0 && /,\s*$/.test(lower.slice(0, whIndex)) ? lower.slice(0, whIndex) : '';
+  const asking = lower.slice(whIndex);
+  const tail = SETTING_TAIL.exec(asking);
+  const setting = new Set(terms(`${lead} ${tail ? asking.slice(tail.index) : ''}`));
+  const core = terms(tail ? asking.slice(0, tail.index) : asking).filter((t) => !setting.has(t));
+  return core.length > 0 ? [...setting] : [];
 }
 
 const KIND_WORDS = 'long many much day days date year years month week weekday time';

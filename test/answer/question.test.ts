@@ -44,3 +44,27 @@ describe('cleanQuestion', () => {
     expect(cleanQuestion('<@123456789012345678> **what** did @everyone say? `x`')).toBe('what did say? x');
   });
 });
+
+describe('the occasion clause (setting terms)', () => {
+  const setting = (q: string) => new Set(analyzeQuestion(q).setting);
+  const termsOf = (text: string) => analyzeQuestion(text).terms;
+
+  it('takes a leading clause ended by a comma before the wh-word', () => {
+    const found = setting('After the 2024 Beijing talks, which city was Putin heading to for a trade fair?');
+    for (const t of termsOf('2024 Beijing talks')) expect(found.has(t)).toBe(true);
+    for (const t of termsOf('city Putin heading trade fair')) expect(found.has(t)).toBe(false);
+  });
+
+  it('takes a trailing when/ahead of/during clause', () => {
+    const visit = setting('What did Xi say about the war when Putin visited in May 2024?');
+    for (const t of termsOf('Putin visited May 2024')) expect(visit.has(t)).toBe(true);
+    expect(visit.has(termsOf('war')[0]!)).toBe(false);
+    expect(setting('where did they sit down for talks ahead of the parade?').has(termsOf('parade')[0]!)).toBe(true);
+  });
+
+  it('is empty for a question with no occasion clause', () => {
+    expect(setting('When did Putin arrive in Beijing?').size).toBe(0);
+    expect(setting('Who attended the parade?').size).toBe(0);
+    expect(setting('What did Putin call Xi on the phone?').size).toBe(0);
+  });
+});
