@@ -28,8 +28,8 @@ export interface QuestionAnalysis {
   /** Words the user put in quotes ('then and now'), stop words kept: remembered wording to find as is. */
   quoted: string[];
   /**
-   * Terms of the clause that sets the occasion rather than asking ("after the 2024 Beijing talks, …", "… when
-   * Putin visited in May 2024"): they pick the story, so they count around the sentence, not in it.
+   * Terms of a fronted clause that sets the occasion rather than asking ("After the 2024 Beijing talks, which city…"):
+   * they pick the story, so they count around the sentence, not in it.
    */
   setting: string[];
 }
@@ -96,19 +96,16 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   };
 }
 
-/** Where an occasion clause starts after the asking part: "when/while/during/as …", "ahead of/before/after the …". */
-const SETTING_TAIL = /\s(?:when|while|during|as|ahead of|before|after|at the time of)\s/;
-
 /**
- * Terms of an occasion clause: text before the wh-word when a comma ends it ("After the talks, which city…"), and
- * text from a trailing "when …"/"ahead of …" on. Empty when the question has none, or when it would leave no terms.
+ * Terms of a fronted occasion clause, set off by a comma before the wh-word ("After the 2024 Beijing talks, which
+ * city…"): a fronted adverbial sets the scene by construction. A trailing "when …" clause stays in the question:
+ * it is as often part of what is asked ("what did he say when asked about the war?"), and the answer repeats it.
+ * Empty when the question has none, or when it would leave nothing to ask.
  */
 function settingTerms(lower: string, whIndex: number): string[] {
-  const lead = whIndex > 0 && /,\s*$/.test(lower.slice(0, whIndex)) ? lower.slice(0, whIndex) : '';
-  const asking = lower.slice(whIndex);
-  const tail = SETTING_TAIL.exec(asking);
-  const setting = new Set(terms(`${lead} ${tail ? asking.slice(tail.index) : ''}`));
-  const core = terms(tail ? asking.slice(0, tail.index) : asking).filter((t) => !setting.has(t));
+  if (!(whIndex > 0 && /,\s*$/.test(lower.slice(0, whIndex)))) return [];
+  const setting = new Set(terms(lower.slice(0, whIndex)));
+  const core = terms(lower.slice(whIndex)).filter((t) => !setting.has(t));
   return core.length > 0 ? [...setting] : [];
 }
 

@@ -55,16 +55,15 @@ describe('the occasion clause (setting terms)', () => {
     for (const t of termsOf('city Putin heading trade fair')) expect(found.has(t)).toBe(false);
   });
 
-  it('takes a trailing when/ahead of/during clause', () => {
-    const visit = setting('What did Xi say about the war when Putin visited in May 2024?');
-    for (const t of termsOf('Putin visited May 2024')) expect(visit.has(t)).toBe(true);
-    expect(visit.has(termsOf('war')[0]!)).toBe(false);
-    expect(setting('where did they sit down for talks ahead of the parade?').has(termsOf('parade')[0]!)).toBe(true);
+  it('leaves a trailing when/ahead of clause in the question: answers often repeat it', () => {
+    expect(setting('What did Xi say about the war when Putin visited in May 2024?').size).toBe(0);
+    expect(setting('where did they sit down for talks ahead of the parade?').size).toBe(0);
   });
 
   it('is empty for a question with no occasion clause', () => {
     expect(setting('When did Putin arrive in Beijing?').size).toBe(0);
     expect(setting('Who attended the parade?').size).toBe(0);
     expect(setting('What did Putin call Xi on the phone?').size).toBe(0);
+    expect(setting('In Beijing what did Putin call Xi?').size).toBe(0);
   });
 });
