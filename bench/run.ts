@@ -10,7 +10,7 @@ import { header, runInfo, writeResults } from './lib/report.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import type { StageContext } from './suite/context.js';
 import { parseBenchArgs, USAGE, type StageId } from './suite/options.js';
-import { renderReadme, type StageFailure } from './suite/readme.js';
+import { minutes, renderReadme, type StageFailure, type StageTiming } from './suite/readme.js';
 import type { Section } from './suite/section.js';
 import { seedStage } from './suite/seed-stage.js';
 import { squadStage } from './squad/stage.js';
@@ -42,8 +42,10 @@ async function main(): Promise<number> {
 
   const sections: Section[] = [];
   const failures: StageFailure[] = [];
+  const timings: StageTiming[] = [];
   for (const stage of stages) {
     context.log(`stage ${stage}`);
+    const stageStarted = performance.now();
     try {
       const section = await STAGE_RUNNERS[stage](context);
       sections.push(section);
@@ -54,8 +56,9 @@ async function main(): Promise<number> {
       failures.push({ stage, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       context.log(`stage ${stage} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    timings.push({ stage, ms: performance.now() - stageStarted });
   }
-  const readme = renderReadme(info, sections, failures, options.quick);
+  const readme = renderReadme(info, sections, failures, options.quick, timings);
   await mkdir(options.resultsDir, { recursive: true });
   await writeFile(path.join(options.resultsDir, 'README.md'), readme);
   process.stdout.write(readme);
@@ -64,8 +67,7 @@ async function main(): Promise<number> {
 }
 
 function elapsed(started: number): string {
-  const s = Math.round((performance.now() - started) / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return minutes(performance.now() - started);
 }
 
 process.exitCode = await main();

@@ -8,10 +8,19 @@ export interface StageFailure {
   message: string;
 }
 
-export function renderReadme(info: RunInfo, sections: readonly Section[], failures: readonly StageFailure[], quick: boolean): string {
+/** How long each stage took, in run order. */
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+export function renderReadme(info: RunInfo, sections: readonly Section[], failures: readonly StageFailure[], quick: boolean, timings: readonly StageTiming[] = []): string {
   const targets = sections.flatMap((s) => s.targets);
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
   return [
-    header(quick ? 'verbatim benchmarks (--quick smoke run: toy sizes, figures not meaningful)' : 'verbatim benchmarks', info),
+    header(quick ? 'verbatim benchmarks (--quick smoke run: toy sizes, figures not meaningful)' : 'verbatim benchmarks', info).trimEnd(),
+    ...(timings.length ? [`- wall time: ${minutes(total)} (${timings.map((t) => `${t.stage} ${minutes(t.ms)}`).join(', ')})`] : []),
+    '',
     'Everything below was measured in this one run on this machine; ratios taken in the same run are what count, since these machines are noisy. ' +
       'Targets are reported, never asserted by a test.',
     '',
@@ -28,4 +37,10 @@ export function renderReadme(info: RunInfo, sections: readonly Section[], failur
     ...sections.flatMap((s) => ['', `## ${s.title}`, '', s.markdown.trim()]),
     '',
   ].join('\n');
+}
+
+/** m:ss */
+export function minutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
