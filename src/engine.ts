@@ -11,7 +11,7 @@ import type { Article, CorpusProblem, Sentence } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
-import { chooseEmbedder } from './embedding/create-embedder.js';
+import { chooseEmbedder, type ChosenEmbedder } from './embedding/create-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
 import { ingestArticles, type IngestSummary } from './index/ingest.js';
@@ -38,13 +38,16 @@ export interface EngineDeps {
    * Replaces the configured embedder (tests pass a double or a tiny model; benchmarks pass a cached one). With
    * `ready`, the embedder may still be loading when returned (its index opens meanwhile).
    */
-  createEmbedder?: (config: Config) => Promise<{ embedder: Embedder; fallback: boolean; notice: string | null; ready?: Promise<void> }>;
+  createEmbedder?: (config: Config) => Promise<EmbedderChoice>;
   /** Where notices go (the embedder fallback notice, rebuild reasons). */
   notice?: (message: string) => void;
   fusion?: FusionMethod;
   /** Overrides the answer step's feature weights (benchmarks' ablations and calibration). */
   weights?: Partial<ScoreWeights>;
 }
+
+/** The chosen embedder; without `ready` it is already loaded. */
+type EmbedderChoice = Omit<ChosenEmbedder, 'ready'> & { ready?: Promise<void> };
 
 interface Loaded {
   /** Embeds questions (they have their own small cache). */
@@ -57,7 +60,7 @@ interface Loaded {
 
 export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let loaded: Promise<Loaded> | null = null;
-  let embedderReady: Promise<{ embedder: Embedder; fallback: boolean; notice: string | null; ready?: Promise<void> }> | null = null;
+  let embedderReady: Promise<EmbedderChoice> | null = null;
   let ingestEmbedderReady: Promise<CachedEmbedder> | null = null;
   let current: Loaded | null = null;
   let questionsAnswered = 0;
