@@ -1,8 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, STAGES } from '../../bench/suite/options.js';
 
-const root = '/repo';
+// A checkout that need not exist: options are only resolved against it.
+const root = path.resolve('fixture-checkout');
 
 describe('parseBenchArgs', () => {
   it('runs every stage into bench/results by default, with the cache under bench/.cache', () => {
@@ -17,9 +19,14 @@ describe('parseBenchArgs', () => {
   });
 
   it('keeps --quick results out of bench/results, so a smoke run never overwrites the real figures', () => {
-    const options = parseBenchArgs(['--quick'], { BENCH_CACHE_DIR: '/tmp/c' }, root);
+    const cache = path.join(os.tmpdir(), 'verbatim-bench-cache');
+    const options = parseBenchArgs(['--quick'], { BENCH_CACHE_DIR: cache }, root);
     expect(options.quick).toBe(true);
-    expect(options.resultsDir).toBe('/tmp/c/quick-results');
+    expect(options.resultsDir).toBe(path.join(cache, 'quick-results'));
+  });
+
+  it('resolves a relative BENCH_CACHE_DIR against the checkout', () => {
+    expect(parseBenchArgs([], { BENCH_CACHE_DIR: 'scratch/cache' }, root).cacheDir).toBe(path.join(root, 'scratch/cache'));
   });
 
   it('reads --sample, --only (kept in run order) and --rebuild', () => {
