@@ -39,6 +39,16 @@ async function expectVerbatim(quote: Quote): Promise<void> {
 
 const allQuotes = (r: AskResult): Quote[] => [...r.answers, ...r.nearest, ...r.more];
 
+/** A corpus of these seeds and an index built over it by an engine that is then closed. */
+async function indexedSeeds(files: string[]): Promise<{ dir: string; index: string }> {
+  const dir = await copySeeds(files);
+  const index = await tempDir('verbatim-index-');
+  const builder = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
+  await builder.warmUp();
+  await builder.close();
+  return { dir, index };
+}
+
 describe('ask', () => {
   it('answers "What did Putin call Xi?" with the "dear friend" sentence and its citation', async () => {
     const result = await engine.ask('What did Putin call Xi?');
@@ -155,11 +165,7 @@ describe('ingest', () => {
   });
 
   it('reads the ingest embedding cache only when something must be embedded', async () => {
-    const dir = await copySeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
-    const index = await tempDir('verbatim-index-');
-    const first = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
-    await first.warmUp();
-    await first.close();
+    const { dir, index } = await indexedSeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
     const cacheFile = `${index}/cache/${fs.readdirSync(`${index}/cache`).find((name) => name.endsWith('.vecache'))!}`;
     fs.writeFileSync(cacheFile, 'not an embedding cache');
     const notices: string[] = [];
@@ -178,11 +184,7 @@ describe('ingest', () => {
   });
 
   it('rebuilds a corrupt index with a notice instead of answering from garbage', async () => {
-    const dir = await copySeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
-    const index = await tempDir('verbatim-index-');
-    const first = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
-    await first.warmUp();
-    await first.close();
+    const { dir, index } = await indexedSeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
     const sub = fs.readdirSync(index).find((name) => name.startsWith('use-lite'))!;
     const hnsw = fs.readdirSync(`${index}/${sub}`).find((name) => name.includes('hnsw') || name.includes('dense'))!;
     fs.truncateSync(`${index}/${sub}/${hnsw}`, 10);
