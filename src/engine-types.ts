@@ -1,7 +1,10 @@
 /** The engine's contract: the one facade both doors (Discord and terminal) use. */
-import type { AskResult, RetrievalMode } from './answer/types.js';
-import type { CorpusProblem } from './corpus/types.js';
+import type { AskResult } from './answer/types.js';
+import type { IngestProgress, IngestReport } from './index/ingest-report.js';
+import type { RetrievalMode } from './search/retrieve.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
+
+export type { IngestProgress, IngestReport } from './index/ingest-report.js';
 
 export interface AskOptions {
   mode?: RetrievalMode;
@@ -22,29 +25,6 @@ export interface ArticleList {
   total: number;
   offset: number;
   items: ArticleListItem[];
-}
-
-export interface IngestProgress {
-  phase: 'reading' | 'embedding' | 'indexing' | 'saving';
-  done: number;
-  total: number;
-}
-
-export interface IngestReport {
-  corpusDir: string;
-  indexDir: string;
-  articles: number;
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-  passages: number;
-  sentences: number;
-  embedded: number;
-  /** Why the index was rebuilt from scratch, when it was (e.g. embedder changed, index corrupt). */
-  rebuilt: { code: string; message: string } | null;
-  problems: CorpusProblem[];
-  ms: number;
 }
 
 export interface EngineStats {

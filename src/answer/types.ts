@@ -1,4 +1,7 @@
 /** The answer step's result types: what both doors render and what `ask --jsonl` prints. */
+import type { RetrievalMode } from '../search/retrieve.js';
+
+export type { RetrievalMode } from '../search/retrieve.js';
 
 export interface Citation {
   /** Article id: its path relative to the corpus folder. */
@@ -38,8 +41,6 @@ export interface Quote {
 export type AskStatus = 'answered' | 'not_found';
 
 export type NotFoundReason = 'below-threshold' | 'no-candidates' | 'empty-index' | 'unsupported-language';
-
-export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
 
 /** Named phases of one question, shown by `--json`, logs and stats. */
 export interface AskTrace {

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Article, Passage } from '../corpus/types.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { IngestProgress, IngestReport } from '../engine-types.js';
+import type { IngestProgress, IngestReport } from './ingest-report.js';
 import { VerbatimError, isVerbatimError } from '../errors.js';
 import { HnswVectorIndex } from './hnsw-index.js';
 import { emptyIndexState, type IndexState } from './index-state.js';

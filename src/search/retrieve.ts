@@ -2,11 +2,13 @@
  * The retriever: the question goes to the dense and the lexical index, the two candidate lists
  * are fused, and per-article diversity keeps one long article from filling every slot.
  */
-import type { RetrievalMode } from '../answer/types.js';
 import type { Article, Passage } from '../corpus/types.js';
 import type { LoadedIndex } from '../index/store.js';
 import { FUSION_METHODS, type FusionContext, type FusionInput, type FusionMethod } from './fusion.js';
 import { dot, meanUnit } from './vectors.js';
+
+/** Which indexes a question is searched in: both (fused), or one alone (benchmarks' ablations, `--mode`). */
+export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
 
 export interface Candidate extends FusionInput {
   label: number;
