@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { VerbatimError } from './errors.js';
-import type { Article, CorpusProblem, Sentence } from './corpus/types.js';
+import type { Article, CorpusProblem } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
@@ -19,18 +19,13 @@ import { openIndex, type LoadedIndex } from './index/store.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fusion.js';
 import type { AskResult } from './answer/types.js';
-import { analyzeQuestion } from './answer/question.js';
 import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
 import { termStatsFrom, type TermStats } from './answer/term-stats.js';
-import { classifyNames, findEntities, loadNameClassifier, type Entity, type NameClassifier } from './answer/entities.js';
-import { composeAnswer } from './answer/compose.js';
-import { DEFAULT_WEIGHTS, type ScoreWeights } from './answer/score.js';
-import { CONFIDENCE_MODEL } from './answer/confidence-model.js';
+import { createAnswerer, type AnswererOptions } from './answer/answerer.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
 import { LruCache } from './lru.js';
-import { terms } from './index/tokenize.js';
 import { directorySize } from './fs-size.js';
 
 export interface EngineDeps {
@@ -42,8 +37,8 @@ export interface EngineDeps {
   /** Where notices go (the embedder fallback notice, rebuild reasons). */
   notice?: (message: string) => void;
   fusion?: FusionMethod;
-  /** Overrides the answer step's feature weights (benchmarks' ablations and calibration). */
-  weights?: Partial<ScoreWeights>;
+  /** Models other than the shipped ones for the answer step (benchmarks' ablations and training folds). */
+  models?: AnswererOptions['models'];
 }
 
 /** The chosen embedder; without `ready` it is already loaded. */
@@ -64,8 +59,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let ingestEmbedderReady: Promise<CachedEmbedder> | null = null;
   let current: Loaded | null = null;
   let questionsAnswered = 0;
-  const entityCache = new LruCache<string, Entity[]>(20_000);
-  const termCache = new LruCache<string, string[]>(50_000);
+  const answerer = createAnswerer({
+    ...(config.answerThreshold !== undefined ? { threshold: config.answerThreshold } : {}),
+    ...(deps.models ? { models: deps.models } : {}),
+  });
   const queryCache = new LruCache<string, Float32Array>(1_000);
   const notify = deps.notice ?? (() => {});
 
@@ -140,8 +137,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
     const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical) };
     current = next;
-    entityCache.clear();
-    termCache.clear();
+    answerer.reset();
     return {
       loaded: next,
       report: { ...report, corpusDir: config.corpusDir, problems, ms: Math.round(performance.now() - started) },
@@ -188,26 +184,6 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     return vector!;
   }
 
-  function entitiesOf(article: Article, sentence: Sentence, classify: NameClassifier | null): Entity[] {
-    const key = `${article.contentHash}:${sentence.index}`;
-    let found = entityCache.get(key);
-    if (!found) {
-      found = findEntities(sentence.text);
-      entityCache.set(key, found);
-    }
-    return classify ? classifyNames(found, classify) : found;
-  }
-
-  function termsOf(article: Article, sentence: Sentence): string[] {
-    const key = `${article.contentHash}:${sentence.index}`;
-    let found = termCache.get(key);
-    if (!found) {
-      found = terms(sentence.text);
-      termCache.set(key, found);
-    }
-    return found;
-  }
-
   async function statsOf(state: Loaded): Promise<EngineStats> {
     return {
       corpusDir: config.corpusDir,
@@ -245,7 +221,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       if (state.index.passages.size === 0) {
         return finish({ status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'empty-index' });
       }
-      const analysis = analyzeQuestion(question);
+      const analysis = answerer.analyze(question);
       let t = performance.now();
       const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
       trace.embedMs = round(performance.now() - t);
@@ -254,16 +230,16 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       trace.retrieveMs = round(performance.now() - t);
       trace.candidates = candidates.length;
       t = performance.now();
-      const classify = NAMED_TYPES.has(analysis.type) ? await loadNameClassifier() : null;
-      const { evidence, ...composed } = composeAnswer(analysis, candidates, {
-        stats: state.stats,
-        queryVector: mode === 'bm25' ? null : queryVector,
-        sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
-        entities: (article, sentence) => entitiesOf(article, sentence, classify),
-        terms: termsOf,
-        threshold: config.answerThreshold ?? CONFIDENCE_MODEL.threshold,
-        weights: { ...DEFAULT_WEIGHTS, ...deps.weights },
-      }, options.maxAnswers ?? 3);
+      const { evidence, ...composed } = await answerer.answer(
+        analysis,
+        candidates,
+        {
+          stats: state.stats,
+          queryVector,
+          sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
+        },
+        options.maxAnswers ?? 3,
+      );
       trace.answerMs = round(performance.now() - t);
       trace.evidence = evidence;
       return finish(composed);
@@ -312,9 +288,6 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     },
   };
 }
-
-/** Question types whose answers are names of a kind, so names must be told apart. */
-const NAMED_TYPES: ReadonlySet<string> = new Set(['person', 'place', 'org']);
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;

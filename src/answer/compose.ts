@@ -1,181 +1,99 @@
 /**
- * From retrieved passages to an answer: every sentence of the candidate passages is scored, the
- * best 1–3 become quotes with their answering span, agreeing sentences from other articles are
- * grouped, and a confidence below the threshold turns the result into not_found with the nearest
- * passages shown instead.
+ * From ranked sentences to an answer: below the confidence threshold the result is not_found with the
+ * nearest passages shown; otherwise the best sentence is the answer, further quotes join only when
+ * they add an answer of their own (another item of a list, a near tie naming something else), and
+ * agreeing sentences of other articles are grouped under the quote they agree with.
  */
-import type { Article, Sentence } from '../corpus/types.js';
-import type { Candidate } from '../search/retrieve.js';
-import { dot } from '../search/vectors.js';
 import type { AskResult, Quote } from './types.js';
 import type { QuestionAnalysis } from './question.js';
-import type { Entity } from './entities.js';
-import type { TermStats } from './term-stats.js';
-import { answeringEntities, coverage, positionPrior, proximity, quotedMatch, speaksOfFuture, unknownShare } from './features.js';
-import { words } from '../index/tokenize.js';
-import { chooseSpan } from './span.js';
 import { agrees } from './group.js';
-import { quoteOf } from './cite.js';
+import { quoteOf, round } from './cite.js';
 import { publisherSpan } from './publisher.js';
-import { DEFAULT_WEIGHTS, scoreSentence, type ScoredFeatures, type ScoreWeights } from './score.js';
-import { confidenceFeatures, confidenceOf } from './confidence.js';
+import { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf, type ConfidenceModel } from './confidence.js';
+import type { RankedSentence } from './rank.js';
+import { FEATURE_INDEX } from './sentence-features.js';
 
-export interface AnswerContext {
-  stats: TermStats;
-  queryVector: Float32Array | null;
-  sentenceVector(articleId: string, sentenceIndex: number): Float32Array | undefined;
-  entities(article: Article, sentence: Sentence): Entity[];
-  /** The sentence's analysed terms in order (cached by the caller). */
-  terms(article: Article, sentence: Sentence): string[];
-  threshold: number;
-  weights?: ScoreWeights;
-}
-
-export interface Scored {
-  article: Article;
-  sentence: Sentence;
-  features: ScoredFeatures;
-  score: number;
-  span: { start: number; end: number } | null;
-  vector: Float32Array | undefined;
-}
-
-/** Sentences re-scored with entities (the costly feature): the best by the cheap features only. */
-const ENTITY_POOL = 12;
 const NEAREST = 3;
 const MORE = 5;
-/** Share of the best score a further answer needs: list questions want several, factoids only near ties. */
-const LIST_FLOOR = 0.75;
-const TIE_FLOOR = 0.95;
-/** Share of the best score a sentence needs to be grouped under an answer it agrees with. */
-const GROUP_FLOOR = 0.5;
+/**
+ * Logit gaps (second-stage ranker units) within which a further sentence may join the answers: list
+ * questions want several items, other questions only a near tie. Agreeing sentences group from further down.
+ */
+const LIST_GAP = 3;
+const TIE_GAP = 0.5;
+const GROUP_GAP = 4;
+const MORE_GAP = 4;
+
+export interface ComposeInput {
+  question: QuestionAnalysis;
+  ranked: readonly RankedSentence[];
+  unknown: number;
+  confidence: ConfidenceModel;
+  maxAnswers: number;
+}
 
 export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'> & {
   /** What the confidence was computed from (shown in the trace). */
   evidence: Record<string, number> | null;
 };
 
-export function composeAnswer(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext, maxAnswers = 3): ComposedAnswer {
-  const weights = context.weights ?? DEFAULT_WEIGHTS;
-  const ranked = rankSentences(question, candidates, context);
-  if (ranked.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates', evidence: null };
-
+export function composeAnswer({ question, ranked: input, unknown, confidence: model, maxAnswers }: ComposeInput): ComposedAnswer {
+  if (input.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates', evidence: null };
+  const ranked = question.asksPublisher ? withPublisherLine(input) : [...input];
   const best = ranked[0]!;
-  const confidence = confidenceOf(best.features);
-  const evidence = Object.fromEntries(Object.entries(confidenceFeatures(best.features)).map(([k, v]) => [k, round(v)]));
-  const toQuote = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, s.span);
+  const features = confidenceFeatures({ question, ranked, unknown });
+  const confidence = confidenceOf(model, { question, ranked, unknown });
+  const evidence = Object.fromEntries(CONFIDENCE_FEATURES.map((name, i) => [name, round(features[i]!)]));
+  // Quote scores are the ranker's probability-like view of each sentence; only their order matters to readers.
+  const toQuote = (s: RankedSentence): Quote => quoteOf(s.article, s.sentence, squash(s.score), s.span);
   // Nearest passages are context, not answers: no span is marked in them.
-  const toNearest = (s: Scored): Quote => quoteOf(s.article, s.sentence, s.score, null);
+  const toNearest = (s: RankedSentence): Quote => quoteOf(s.article, s.sentence, squash(s.score), null);
 
-  if (confidence < context.threshold) {
+  if (confidence < model.threshold) {
     return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toNearest), more: [], reason: 'below-threshold', evidence };
   }
 
-  const picked = pickAnswers(ranked, question.list ? 3 : maxAnswers, question.list);
+  const limit = Math.max(1, Math.min(maxAnswers, 3));
+  const picked = pickAnswers(question, ranked, limit);
   const answers = picked.map((group) => ({ ...toQuote(group.lead), alsoReportedBy: group.others.map((o) => toQuote(o).citation) }));
   const used = new Set(picked.flatMap((g) => [g.lead, ...g.others]));
   const rest = ranked.filter((s) => !used.has(s));
   return {
     status: 'answered',
     confidence: round(confidence),
-    answers: answers.slice(0, Math.max(1, maxAnswers)),
+    answers,
     nearest: rest.slice(0, NEAREST).map(toNearest),
-    more: rest.filter((s) => s.score >= best.score * 0.5).slice(0, MORE).map(toQuote),
+    more: rest.filter((s) => s.shortlisted && s.score >= best.score - MORE_GAP).slice(0, MORE).map(toQuote),
     evidence,
   };
 }
 
-/** Every sentence of the candidate passages, scored and ranked best first (spans chosen for the best few). */
-export function rankSentences(question: QuestionAnalysis, candidates: readonly Candidate[], context: AnswerContext): Scored[] {
-  const weights = context.weights ?? DEFAULT_WEIGHTS;
-  const pool = sentencePool(candidates);
-  if (pool.length === 0) return [];
-
-  const resolved = question.terms.map((t) => context.stats.resolve(t)).filter((t): t is string => t !== null);
-  const resolvedSet = new Set(resolved);
-  const unknown = unknownShare(question.terms, context.stats);
-  const maxPassage = Math.max(...pool.map((p) => p.passageScore)) || 1;
-  const predicate = question.predicate ? context.stats.resolve(question.predicate) : null;
-  // The occasion ("when Putin visited in May 2024") is matched around the sentence; the sentence must answer the rest.
-  const setting = new Set(question.setting);
-  const asking = setting.size > 0 ? question.terms.filter((t) => !setting.has(t)) : question.terms;
-
-  const scored: Scored[] = pool.map(({ article, sentence, passageScore }) => {
-    const ownTerms = context.terms(article, sentence);
-    const own = new Set(ownTerms);
-    const window = new Set(own);
-    for (const neighbour of [article.sentences[sentence.index - 1], article.sentences[sentence.index + 1]]) {
-      if (neighbour) for (const t of context.terms(article, neighbour)) window.add(t);
-    }
-    const title = new Set(window);
-    for (const t of article.title ? context.terms(article, { ...sentence, text: article.title, index: -1 }) : []) title.add(t);
-    const vector = context.sentenceVector(article.id, sentence.index);
-    const features: ScoredFeatures = {
-      lexical: coverage(asking, own, context.stats),
-      context: coverage(question.terms, title, context.stats),
-      proximity: proximity(resolved, ownTerms),
-      quoted: question.quoted.length > 0 ? quotedMatch(question.quoted, words(sentence.text)) : 0,
-      dense: vector && context.queryVector ? dot(vector, context.queryVector) : 0,
-      passage: passageScore / maxPassage,
-      position: positionPrior(sentence.index),
-      heading: sentence.kind !== 'body',
-      type: question.type === 'other' || question.type === 'reason' ? null : 0,
-      spanGap: null,
-      future: null,
-      predicate: predicate ? own.has(predicate) : null,
-      predicateRequired: question.type === 'other',
-      unknown,
-    };
-    return { article, sentence, features, score: scoreSentence(features, weights), span: null, vector };
-  });
-  scored.sort((a, b) => b.score - a.score);
-
-  for (const item of scored.slice(0, ENTITY_POOL)) {
-    const entities = context.entities(item.article, item.sentence);
-    if (item.features.type !== null) item.features.type = answeringEntities(question, entities).length > 0 ? 1 : 0;
-    if (question.future) item.features.future = speaksOfFuture(item.sentence.text);
-    const span = chooseSpan(question, item.sentence.text, entities, resolvedSet);
-    item.span = span;
-    item.features.spanGap = span && question.type !== 'reason' ? span.gap : null;
-    item.score = scoreSentence(item.features, weights);
-  }
-  const ranked = [...scored.slice(0, ENTITY_POOL)].sort((a, b) => b.score - a.score).concat(scored.slice(ENTITY_POOL));
-  if (question.asksPublisher) promotePublisherLine(ranked);
-  return ranked;
+interface Group {
+  lead: RankedSentence;
+  others: RankedSentence[];
 }
 
 /**
- * "Which outlet published the story where…": the story is found like any answer, and the quote
- * is the line of that article that names its publisher (a credit line or "– CNN"), which takes
- * the best sentence's place and score.
+ * The best sentence, then up to `limit - 1` more from the shortlist within the gap, each only when it
+ * adds an answer: for a list, an answering span not given yet; otherwise a near tie whose span differs
+ * too. Each takes the agreeing sentences of other articles along.
  */
-function promotePublisherLine(ranked: Scored[]): void {
-  const best = ranked[0];
-  if (!best?.article.publisher) return;
-  const found = publisherSpan(best.article);
-  if (!found) return;
-  const existing = ranked.findIndex((s) => s.article === best.article && s.sentence.index === found.sentence.index);
-  const item: Scored = existing >= 0 ? ranked.splice(existing, 1)[0]! : { ...best, sentence: found.sentence, vector: undefined };
-  ranked.unshift({ ...item, features: { ...best.features, heading: false }, score: best.score, span: found.span });
-}
-
-/**
- * The best sentence, then (for list questions, or a near tie) up to two more, each with the
- * agreeing sentences of other articles grouped under it. Agreement is checked on its own, so
- * sentences may join a group from a lower score than a separate answer needs.
- */
-function pickAnswers(ranked: readonly Scored[], limit: number, list: boolean): Array<{ lead: Scored; others: Scored[] }> {
-  const groups: Array<{ lead: Scored; others: Scored[] }> = [];
-  const taken = new Set<Scored>();
-  const best = ranked[0]!.score;
-  const floor = best * (list ? LIST_FLOOR : TIE_FLOOR);
+function pickAnswers(question: QuestionAnalysis, ranked: readonly RankedSentence[], limit: number): Group[] {
+  const best = ranked[0]!;
+  const gap = question.list ? LIST_GAP : TIE_GAP;
+  const groups: Group[] = [];
+  const taken = new Set<RankedSentence>();
+  const given = new Set<string>();
   for (const candidate of ranked) {
-    if (groups.length >= limit || candidate.score < floor) break;
+    if (groups.length >= limit || !candidate.shortlisted || candidate.score < best.score - gap) break;
     if (taken.has(candidate)) continue;
-    const group = { lead: candidate, others: [] as Scored[] };
+    const answer = spanText(candidate);
+    if (groups.length > 0 && !addsAnswer(question, candidate, answer, given, best)) continue;
+    const group: Group = { lead: candidate, others: [] };
     taken.add(candidate);
+    if (answer) given.add(answer);
     for (const other of ranked) {
-      if (taken.has(other) || other.score < best * GROUP_FLOOR) continue;
+      if (taken.has(other) || !other.shortlisted || other.score < best.score - GROUP_GAP) continue;
       if (agrees(asGroupable(candidate), asGroupable(other)) && !group.others.some((o) => o.article.id === other.article.id)) {
         group.others.push(other);
         taken.add(other);
@@ -186,26 +104,40 @@ function pickAnswers(ranked: readonly Scored[], limit: number, list: boolean): A
   return groups;
 }
 
-function asGroupable(s: Scored) {
+/** A further quote must stay on the story (its key terms) and, when a type is asked for, carry an answer not given yet. */
+function addsAnswer(question: QuestionAnalysis, candidate: RankedSentence, answer: string | null, given: ReadonlySet<string>, best: RankedSentence): boolean {
+  const key = FEATURE_INDEX.keyTerms;
+  // The same story: a sentence missing the words that pick the story is about something else (another country's trade).
+  if (candidate.x[key]! < best.x[key]!) return false;
+  // Without an answer type there is no span to compare: a near tie about the same story is another answer.
+  if (question.type === 'other' || question.type === 'reason' || question.type === 'quote') return true;
+  return answer !== null && !given.has(answer);
+}
+
+function spanText(s: RankedSentence): string | null {
+  return s.span ? s.sentence.text.slice(s.span.start, s.span.end).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null;
+}
+
+function asGroupable(s: RankedSentence) {
   return { article: s.article.id, text: s.sentence.text, vector: s.vector, spanText: s.span ? s.sentence.text.slice(s.span.start, s.span.end) : null };
 }
 
-/** Every sentence of every candidate passage once, with the best fused score of a passage holding it. */
-function sentencePool(candidates: readonly Candidate[]): Array<{ article: Article; sentence: Sentence; passageScore: number }> {
-  const seen = new Map<string, { article: Article; sentence: Sentence; passageScore: number }>();
-  for (const candidate of candidates) {
-    for (let i = candidate.passage.sentenceStart; i < candidate.passage.sentenceEnd; i++) {
-      const sentence = candidate.article.sentences[i];
-      if (!sentence) continue;
-      const key = `${candidate.article.id}\u0000${i}`;
-      const entry = seen.get(key);
-      if (!entry) seen.set(key, { article: candidate.article, sentence, passageScore: candidate.fused });
-      else entry.passageScore = Math.max(entry.passageScore, candidate.fused);
-    }
-  }
-  return [...seen.values()];
+/**
+ * "Which outlet published the story where…": the story is found like any answer, and the quote is the
+ * line of that article that names its publisher (a credit line or "– CNN"), in the best sentence's place.
+ */
+function withPublisherLine(ranked: readonly RankedSentence[]): RankedSentence[] {
+  const out = [...ranked];
+  const best = out[0];
+  if (!best?.article.publisher) return out;
+  const found = publisherSpan(best.article);
+  if (!found) return out;
+  const existing = out.findIndex((s) => s.article === best.article && s.sentence.index === found.sentence.index);
+  const item: RankedSentence = existing >= 0 ? out.splice(existing, 1)[0]! : { ...best, sentence: found.sentence, vector: undefined };
+  out.unshift({ ...item, x: best.x, score: best.score, shortlisted: true, span: found.span });
+  return out;
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+function squash(logit: number): number {
+  return 1 / (1 + Math.exp(-logit));
 }

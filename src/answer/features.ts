@@ -16,6 +16,7 @@ export const COMPATIBLE: Record<AnswerType, readonly EntityType[]> = {
   number: ['number'],
   duration: ['duration', 'date'],
   quote: ['quote'],
+  name: ['name', 'org', 'person', 'place', 'quote'],
   reason: [],
   other: [],
 };

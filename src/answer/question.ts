@@ -5,10 +5,11 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { STOP_WORDS, stem, terms, words } from '../index/tokenize.js';
+import { readAnswerType, type AnswerType } from './answer-type.js';
 
 const wink = winkNLP(model);
 
-export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'duration' | 'org' | 'quote' | 'reason' | 'other';
+export type { AnswerType } from './answer-type.js';
 
 export interface QuestionAnalysis {
   /** The question with markdown, mentions and extra whitespace removed. */
@@ -34,26 +35,7 @@ export interface QuestionAnalysis {
   setting: string[];
 }
 
-const PERSON_NOUNS = 'analyst|analysts|expert|experts|academic|person|people|guy|man|woman|official|officials|leader|leaders|president|premier|minister|lecturer|professor|spokesman|spokeswoman|member|members|scholar';
-const PLACE_NOUNS = 'city|country|countries|place|venue|town|region|capital|nation|contries';
 const ORG_NOUNS = 'agency|outlet|channel|broadcaster|newspaper|publication|company|companies|organisation|organization|network|media|tv|station|paper|publisher|firm';
-const DATE_NOUNS = 'day|date|year|month|time|week|weekday|day of the week|century|decade';
-
-/** Rules read the question from its first wh-word, so "what did Xi say … when Putin visited" is not a date question. */
-const RULES: ReadonlyArray<readonly [RegExp, AnswerType]> = [
-  [/^how long\b/, 'duration'],
-  [/^(how many|how much)\b/, 'number'],
-  [/^(what|which|whats)( [\w'-]+){0,3} (number|percentage|share|proportion|amount|figure|total)\b/, 'number'],
-  [/^(when|wen)\b/, 'date'],
-  [new RegExp(`^(what|which|whats)( [\\w'-]+){0,2} (${DATE_NOUNS})\\b`), 'date'],
-  [/^(who|whom|whose|who's)\b/, 'person'],
-  [new RegExp(`^(what|which|whats)( [\\w'-]+){0,2} (${PERSON_NOUNS})\\b`), 'person'],
-  [/^where\b/, 'place'],
-  [new RegExp(`^(what|which|whats)( [\\w'-]+){0,2} (${PLACE_NOUNS})\\b`), 'place'],
-  [new RegExp(`^(what|which|whats)( [\\w'-]+){0,2} (${ORG_NOUNS})\\b`), 'org'],
-  [/^why\b/, 'reason'],
-  [/\b(call|called|calls|describe|described|characteri[sz]e|characteri[sz]ed|refer to|referred to|nickname|label)\b/, 'quote'],
-];
 
 const WH = /\b(how|what|whats|which|when|wen|where|who|whom|whose|who's|why)\b/;
 
@@ -74,11 +56,12 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
   const lower = text.toLowerCase().replace(/’/g, "'").replace(/\bwhat's\b/g, 'whats');
   const wh = WH.exec(lower);
   const head = wh ? lower.slice(wh.index) : lower;
-  const rule = RULES.find(([pattern]) => pattern.test(head));
-  const type = rule?.[1] ?? 'other';
-  // "how long", "what day", "which year" name the answer's kind, not its topic ("long-term", "days of
+  const { type, plural } = readAnswerType(head);
+  // "how long", "how big", "what day", "which year" name the answer's kind, not its topic ("long-term", "days of
   // diplomacy" are no match); nouns like "city" stay, since answers often carry them ("the city of Harbin").
   const whHead = new Set(type === 'date' || type === 'duration' || type === 'number' ? terms(KIND_WORDS) : []);
+  const measure = /^how (\w+)/.exec(head);
+  if (measure && type !== 'reason') for (const t of terms(measure[1]!)) whHead.add(t);
   const asksPublisher = type === 'org' && PUBLISHER_VERBS.test(lower);
   // For "which outlet published the story where…", the outlet words describe the answer, not the story.
   if (asksPublisher) for (const t of terms(PUBLISHER_WORDS)) whHead.add(t);
@@ -88,7 +71,7 @@ export function analyzeQuestion(raw: string): QuestionAnalysis {
     words: new Set(words(text)),
     type,
     future: type === 'date' && FUTURE.test(lower),
-    list: LIST.test(lower),
+    list: plural || LIST.test(lower),
     predicate: mainVerb(text),
     asksPublisher,
     quoted: quotedWords(text),
