@@ -216,10 +216,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
         return { question: rawQuestion, ...result, trace };
       };
       if (isUnsupportedScript(question)) {
-        return finish({ status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'unsupported-language' });
+        return finish({ status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'unsupported-language' });
       }
       if (state.index.passages.size === 0) {
-        return finish({ status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'empty-index' });
+        return finish({ status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'empty-index' });
       }
       const analysis = answerer.analyze(question);
       let t = performance.now();

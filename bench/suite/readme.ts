@@ -25,7 +25,7 @@ export function renderReadme(info: RunInfo, sections: readonly Section[], failur
       'Targets are reported, never asserted by a test.',
     '',
     'Run: `npm run bench` (everything; a first run embeds SQuAD with USE lite and builds the scale indexes, later runs reuse the embedding cache and any index built by the same code), ' +
-      '`npm run bench -- --quick` (the one-minute smoke run CI does; its results go to bench/.cache/quick-results/), `--sample N` (N SQuAD questions), `--only seed,squad,ingest,scale`, `--rebuild` (scale indexes anew). ' +
+      '`npm run bench -- --quick` (the one-minute smoke run CI does; its results go to bench/.cache/quick-results/), `--sample N` (N SQuAD questions), `--only qa,squad,ingest,scale`, `--rebuild` (scale indexes anew). ' +
       'Per-section JSON and markdown sit beside this file.',
     '',
     '## Targets',

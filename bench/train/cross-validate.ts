@@ -41,7 +41,7 @@ export function answerWith(models: AnswerModels, q: ExaminedQuestion): HeldOutAn
   const confidence = loadConfidence(models.confidence);
   const composed: ComposedAnswer = q.examined
     ? composeAnswer({ question: q.examined.question, ranked, unknown: q.examined.unknown, confidence, maxAnswers: 3 })
-    : { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'unsupported-language', evidence: null };
+    : { status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'unsupported-language', evidence: null };
   return { question: q, ranked, composed };
 }
 

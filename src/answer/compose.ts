@@ -9,7 +9,7 @@ import type { QuestionAnalysis } from './question.js';
 import { agrees } from './group.js';
 import { quoteOf, round } from './cite.js';
 import { publisherSpan } from './publisher.js';
-import { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf, type ConfidenceModel } from './confidence.js';
+import { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf, confidenceWord, type ConfidenceModel } from './confidence.js';
 import type { RankedSentence } from './rank.js';
 import { FEATURE_INDEX } from './sentence-features.js';
 
@@ -32,13 +32,13 @@ export interface ComposeInput {
   maxAnswers: number;
 }
 
-export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'answers' | 'nearest' | 'more' | 'reason'> & {
+export type ComposedAnswer = Pick<AskResult, 'status' | 'confidence' | 'confidenceWord' | 'answers' | 'nearest' | 'more' | 'reason'> & {
   /** What the confidence was computed from (shown in the trace). */
   evidence: Record<string, number> | null;
 };
 
 export function composeAnswer({ question, ranked: input, unknown, confidence: model, maxAnswers }: ComposeInput): ComposedAnswer {
-  if (input.length === 0) return { status: 'not_found', confidence: 0, answers: [], nearest: [], more: [], reason: 'no-candidates', evidence: null };
+  if (input.length === 0) return { status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'no-candidates', evidence: null };
   const ranked = question.asksPublisher ? withPublisherLine(input) : [...input];
   const best = ranked[0]!;
   const features = confidenceFeatures({ question, ranked, unknown });
@@ -50,7 +50,7 @@ export function composeAnswer({ question, ranked: input, unknown, confidence: mo
   const toNearest = (s: RankedSentence): Quote => quoteOf(s.article, s.sentence, squash(s.score), null);
 
   if (confidence < model.threshold) {
-    return { status: 'not_found', confidence: round(confidence), answers: [], nearest: ranked.slice(0, NEAREST).map(toNearest), more: [], reason: 'below-threshold', evidence };
+    return { status: 'not_found', confidence: round(confidence), confidenceWord: 'low', answers: [], nearest: ranked.slice(0, NEAREST).map(toNearest), more: [], reason: 'below-threshold', evidence };
   }
 
   const limit = Math.max(1, Math.min(maxAnswers, 3));
@@ -61,6 +61,7 @@ export function composeAnswer({ question, ranked: input, unknown, confidence: mo
   return {
     status: 'answered',
     confidence: round(confidence),
+    confidenceWord: confidenceWord(model, confidence),
     answers,
     nearest: rest.slice(0, NEAREST).map(toNearest),
     more: rest.filter((s) => s.shortlisted && s.score >= best.score - MORE_GAP).slice(0, MORE).map(toQuote),

@@ -7,6 +7,7 @@ import { linearScorer, sigmoid, type LinearModelFile, type LinearScorer } from '
 import type { QuestionAnalysis } from './question.js';
 import type { RankedSentence } from './rank.js';
 import { FEATURE_INDEX, type SentenceFeature } from './sentence-features.js';
+import type { ConfidenceWord } from './types.js';
 
 /** Features of the best sentence the confidence reads as they are. */
 const TOP_FEATURES = ['lexical', 'context', 'proximity', 'typeMissing', 'typeCloseness', 'typeContext', 'futureMissing', 'predicateMissing'] as const satisfies readonly SentenceFeature[];
@@ -27,7 +28,6 @@ export const CONFIDENCE_FEATURES = [
 ] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
-export type ConfidenceWord = 'high' | 'medium' | 'low';
 
 export interface ConfidenceFile extends LinearModelFile {
   /** Answer when the probability reaches it; below, say "not found" and show the nearest passages. */

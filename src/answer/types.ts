@@ -40,6 +40,8 @@ export interface Quote {
 
 export type AskStatus = 'answered' | 'not_found';
 
+export type ConfidenceWord = 'high' | 'medium' | 'low';
+
 export type NotFoundReason = 'below-threshold' | 'no-candidates' | 'empty-index' | 'unsupported-language';
 
 /** Named phases of one question, shown by `--json`, logs and stats. */
@@ -57,8 +59,10 @@ export interface AskTrace {
 export interface AskResult {
   question: string;
   status: AskStatus;
-  /** 0..1: how sure the engine is that `answers` answer the question. */
+  /** 0..1: the calibrated probability that the first quote answers the question. */
   confidence: number;
+  /** The same in words, by the one set of bands both doors show: "high", "medium" (answered), "low" (below the threshold). */
+  confidenceWord: ConfidenceWord;
   answers: Quote[];
   /** The closest passages: shown instead of answers when not_found, and as context otherwise. */
   nearest: Quote[];

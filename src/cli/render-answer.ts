@@ -2,12 +2,6 @@
 import type { AskResult, Citation, Quote } from '../answer/types.js';
 import type { Style } from './style.js';
 
-export function describeConfidence(confidence: number): string {
-  if (confidence >= 0.7) return 'high';
-  if (confidence >= 0.5) return 'medium';
-  return 'low';
-}
-
 export function renderCitation(citation: Citation): string {
   const publisher = citation.publisher ?? 'unknown publisher';
   const date = citation.date ?? 'date unknown';
@@ -33,7 +27,7 @@ export function renderAnswer(result: AskResult, style: Style): string {
     }
   };
   if (result.status === 'answered') {
-    lines.push(style.dim(`Answer (confidence ${describeConfidence(result.confidence)}, ${result.confidence.toFixed(2)}):`));
+    lines.push(style.dim(`Answer (confidence ${result.confidenceWord}, ${result.confidence.toFixed(2)}):`));
     quoteLines(result.answers);
   } else if (result.reason === 'unsupported-language') {
     lines.push('The articles are in English and this question is not; please ask in English.');

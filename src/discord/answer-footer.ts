@@ -4,14 +4,13 @@
  * the answer has left the cache.
  */
 import type { AskResult } from '../answer/types.js';
-import { confidenceWord } from './confidence.js';
 import { shortenAtWord } from './fit.js';
 import { EMBED_FOOTER_MAX } from './limits.js';
 
 const QUESTION_LABEL = ' · Question: ';
 
-export function answerFooter(result: Pick<AskResult, 'confidence' | 'question'>): string {
-  const head = `Confidence: ${confidenceWord(result.confidence)}${QUESTION_LABEL}`;
+export function answerFooter(result: Pick<AskResult, 'confidenceWord' | 'question'>): string {
+  const head = `Confidence: ${result.confidenceWord}${QUESTION_LABEL}`;
   return head + shortenAtWord(result.question, EMBED_FOOTER_MAX - head.length);
 }
 

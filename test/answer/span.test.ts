@@ -59,3 +59,27 @@ describe('chooseSpan', () => {
     expect(sentence.slice(span.start, span.end)).toBe('2019');
   });
 });
+
+describe('reason and list spans', () => {
+  it.each([
+    ['Why did the firm sack staff?', 'The firm sacked about 100 employees due to a severe cash crisis.', 'due to a severe cash crisis'],
+    ['Why was the plan dropped?', 'The agency has been abandoned in the wake of stiff opposition.', 'in the wake of stiff opposition'],
+    ['Why did Blair reject it?', 'Mr Blair said the powers were renewable because it was annually renewable, he said.', 'because it was annually renewable'],
+    ['Why does Shevchenko miss the game?', 'He misses the first leg after fracturing his cheekbone.', 'after fracturing his cheekbone'],
+  ])('%s → the reason clause "%s"', (question, sentence, expected) => {
+    expect(spanFor(question, sentence)).toBe(expected);
+  });
+
+  it('gives no reason span when the sentence gives no reason', () => {
+    expect(spanFor('Why did the shares fall?', 'The shares fell sharply on Monday.')).toBeNull();
+  });
+
+  it('marks the enumerated items of a list question as one span', () => {
+    expect(
+      spanFor(
+        'Which three directors were voted off the board?',
+        'Legal adviser Maurice Watkins, commercial director Andy Anson and non-executive director Philip Yea were voted out.',
+      ),
+    ).toBe('Maurice Watkins, commercial director Andy Anson and non-executive director Philip Yea');
+  });
+});

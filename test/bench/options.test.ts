@@ -39,7 +39,7 @@ describe('parseBenchArgs', () => {
   it.each([
     { why: 'a sample must be a positive whole number', argv: ['--sample', '0'], message: /--sample needs a positive whole number/ },
     { why: 'a sample must be a number at all', argv: ['--sample', 'all'], message: /--sample needs a positive whole number/ },
-    { why: 'an unknown stage is named', argv: ['--only', 'squad,speed'], message: /--only takes seed, squad, ingest, scale/ },
+    { why: 'an unknown stage is named', argv: ['--only', 'squad,speed'], message: /--only takes qa, squad, ingest, scale/ },
     { why: 'an unknown flag is refused', argv: ['--fast'], message: /Unknown option/ },
   ])('refuses bad input: $why', ({ argv, message }) => {
     expect(() => parseBenchArgs(argv, {}, root)).toThrow(message);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeProfile, type CpuProfile } from '../../bench/suite/cpu-profile.js';
 import { phaseClock } from '../../bench/ingest/phases.js';
-import { firstTable } from '../../bench/suite/seed-stage.js';
+import { firstTable } from '../../bench/suite/qa-stage.js';
 
 const ROOT = '/repo';
 const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });

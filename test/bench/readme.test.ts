@@ -6,10 +6,10 @@ const info = { date: '2026-11-24T00:00:00.000Z', commit: 'abc1234', machine: '2Ã
 describe('the results README', () => {
   it('states the wall time of the run and of each stage', () => {
     const readme = renderReadme(info, [], [], false, [
-      { stage: 'seed', ms: 20_400 },
+      { stage: 'qa', ms: 20_400 },
       { stage: 'scale', ms: 605_000 },
     ]);
-    expect(readme).toContain('- wall time: 10:25 (seed 0:20, scale 10:05)');
+    expect(readme).toContain('- wall time: 10:25 (qa 0:20, scale 10:05)');
     expect(readme).toContain('- commit: abc1234');
   });
 

@@ -18,7 +18,7 @@ function description(result = askResult()): string {
 }
 
 describe('renderAnswer: answered', () => {
-  const result = askResult({ answers: [dearFriend], confidence: 0.82 });
+  const result = askResult({ answers: [dearFriend], confidence: 0.82, confidenceWord: 'high' });
   const payload = renderAnswer(result, KEY);
 
   it('quotes the sentence with the answer span in bold', () => {
@@ -57,7 +57,7 @@ describe('renderAnswer: answered', () => {
 
 describe('renderAnswer: not found', () => {
   const nearest = quote('Mr Xi will oversee the parade to mark the 80th anniversary.', { citation: { title: 'Parade day', paragraph: 4 } });
-  const result = askResult({ status: 'not_found', confidence: 0.3, reason: 'below-threshold', nearest: [nearest], question: 'How many tanks were in the parade?' });
+  const result = askResult({ status: 'not_found', confidence: 0.3, confidenceWord: 'low', reason: 'below-threshold', nearest: [nearest], question: 'How many tanks were in the parade?' });
 
   it('says plainly that the articles do not say, and why', () => {
     const payload = renderAnswer(result, KEY);

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceWord } from '../../src/discord/confidence.js';
 import { answerFooter, questionFromFooter } from '../../src/discord/answer-footer.js';
 import { formatCitation } from '../../src/discord/render-citation.js';
 import { quoteText } from '../../src/discord/render-quote.js';
 import { citation, quote } from './results.js';
-
-describe('confidenceWord', () => {
-  it.each([
-    [1, 'high', 'certain'],
-    [0.75, 'high', 'the lower bound of high is inclusive'],
-    [0.749, 'medium', 'just under high'],
-    [0.5, 'medium', 'the lower bound of medium is inclusive'],
-    [0.499, 'low', 'just under medium'],
-    [0, 'low', 'no confidence'],
-  ])('%s → %s (%s)', (value, word) => {
-    expect(confidenceWord(value)).toBe(word);
-  });
-});
 
 describe('formatCitation', () => {
   it.each([
@@ -47,11 +33,11 @@ describe('answer footer', () => {
     ['a plain question comes back as asked', 'What did Putin call Xi?'],
     ['markdown and mentions in the question come back unchanged (footers render neither)', 'Is *this* for @everyone?'],
   ])('%s', (_why, question) => {
-    expect(questionFromFooter(answerFooter({ confidence: 0.6, question }))).toBe(question);
+    expect(questionFromFooter(answerFooter({ confidenceWord: 'medium', question }))).toBe(question);
   });
 
-  it('says the confidence in words', () => {
-    expect(answerFooter({ confidence: 0.9, question: 'Q?' })).toBe('Confidence: high · Question: Q?');
+  it('says the confidence in the answer step\'s words', () => {
+    expect(answerFooter({ confidenceWord: 'high', question: 'Q?' })).toBe('Confidence: high · Question: Q?');
   });
 
   it('finds no question in a footer it did not write', () => {

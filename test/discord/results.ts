@@ -25,6 +25,7 @@ export function askResult(fields: Partial<AskResult> = {}): AskResult {
     question: 'What did Putin call Xi?',
     status: 'answered',
     confidence: 0.8,
+    confidenceWord: 'medium',
     answers: [],
     nearest: [],
     more: [],

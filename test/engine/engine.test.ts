@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
@@ -90,6 +91,26 @@ describe('ask', () => {
       }
     }
     expect(quotes).toBeGreaterThan(questions.length * 3);
+  });
+
+  it('keeps every quote and span verbatim for generated questions of every kind (fast-check; FC_SEED pins the seed)', async () => {
+    const seed = Number(process.env.FC_SEED ?? 20261205);
+    const seedText = fs.readdirSync(corpusDir).map((f) => fs.readFileSync(`${corpusDir}/${f}`, 'utf8')).join(' ');
+    const vocabulary = [...new Set(seedText.match(/\p{L}[\p{L}’'-]{2,}/gu) ?? [])];
+    const opener = fc.constantFrom('Who', 'What', 'When', 'Where', 'Why', 'How many', 'Which leader', 'what did', 'how come', 'Which three');
+    const question = fc.tuple(opener, fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }), fc.constantFrom('?', '', ' ??')).map(([o, words, end]) => `${o} ${words.join(' ')}${end}`);
+    let quotes = 0;
+    await fc.assert(
+      fc.asyncProperty(question, async (q) => {
+        const result = await engine.ask(q);
+        for (const quote of allQuotes(result)) {
+          await expectVerbatim(quote);
+          quotes++;
+        }
+      }),
+      { seed, numRuns: 150 },
+    );
+    expect(quotes).toBeGreaterThan(150);
   });
 
   it.each([
