@@ -21,7 +21,7 @@ export interface TrainSettings {
   highPrecision: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { shortlist: 12, wikiWeight: 0, rankerL2: 1e-3, confidenceL2: 0.001, highPrecision: 0.9 };
+export const DEFAULT_SETTINGS: TrainSettings = { shortlist: 12, wikiWeight: 1, rankerL2: 1e-3, confidenceL2: 0.001, highPrecision: 0.9 };
 
 export interface AnswerModels {
   ranker: RankerFile;

@@ -12,7 +12,7 @@ import { classifyNames, findEntities, loadNameClassifier, type Entity, type Name
 import { unknownShare } from './features.js';
 import { sentencePool } from './pool.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { loadRanker, rankSentences, type Ranker, type RankerFile, type RankedSentence } from './rank.js';
+import { loadRanker, rankSentences, type Ranker, type RankerFile } from './rank.js';
 import { addEntityFeatures, cheapFeatures, type SentenceEvidence } from './sentence-features.js';
 import type { TermStats } from './term-stats.js';
 import rankerFile from './models/ranker.json' with { type: 'json' };
@@ -43,8 +43,6 @@ export interface Examined {
 export interface Answerer {
   analyze(question: string): QuestionAnalysis;
   answer(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources, maxAnswers?: number): Promise<ComposedAnswer>;
-  /** Ranks with the loaded models and stops before composing (benchmarks read the order and the confidence). */
-  rank(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources): Promise<{ ranked: RankedSentence[]; unknown: number }>;
   examine(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources): Promise<Examined>;
   /** Forgets cached sentence analyses (after the index changed). */
   reset(): void;
@@ -95,7 +93,6 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
 
   return {
     analyze: analyzeQuestion,
-    rank,
     async answer(question, candidates, sources, maxAnswers = 3) {
       const { ranked, unknown } = await rank(question, candidates, sources);
       return composeAnswer({ question, ranked, unknown, confidence: loaded().confidence, maxAnswers });

@@ -49,16 +49,16 @@ describe('the learned ranker', () => {
       span: 'John Smith',
     },
     {
-      why: 'a "why" question wants the sentence giving the reason, and the span is the reason clause',
+      why: 'when two sentences restate the event, a "why" question wants the one giving the reason, and the span is the reason clause',
       question: 'Why did Argonaut Games sack 100 staff?',
       articles: {
         argonaut: [
           'Argonaut Games has sacked about 100 staff at its London studio.',
-          'The firm let the staff go because of a severe cash crisis.',
+          'Argonaut Games sacked the 100 staff because of a severe cash crisis.',
           'Argonaut made several Harry Potter games.',
         ],
       },
-      first: 'The firm let the staff go because of a severe cash crisis.',
+      first: 'Argonaut Games sacked the 100 staff because of a severe cash crisis.',
       span: 'because of a severe cash crisis',
     },
     {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SquadQuestion } from '../../bench/squad/data.js';
 import { contextIdOf, selectSquad } from '../../bench/squad/data.js';
 import { aggregate, containsAnswer, scoreQuestion, type SquadPrediction } from '../../bench/squad/metrics.js';
-import { sweepThreshold } from '../../bench/squad/sweep.js';
 
 const answerable: SquadQuestion = { id: 'a', contextId: 'Normans#0', question: 'In what country is Normandy?', answers: ['France', 'France', 'the country of France'], impossible: false };
 const unanswerable: SquadQuestion = { id: 'u', contextId: 'Normans#1', question: 'Who gave their name to Normandy in the 1000s?', answers: [], impossible: true };
@@ -101,22 +100,5 @@ describe('selectSquad and contextIdOf', () => {
 
   it('maps an engine article id back to the SQuAD paragraph id', () => {
     expect(contextIdOf('squad.jsonl#Super Bowl 50#3')).toBe('Super Bowl 50#3');
-  });
-});
-
-describe('sweepThreshold', () => {
-  const items = [
-    { question: answerable, confidence: 0.8, best: 'France' },
-    { question: unanswerable, confidence: 0.4, best: 'Rollo' },
-    { question: answerable, confidence: 0.3, best: 'Norway' },
-    { question: unanswerable, confidence: 0.9, best: null },
-  ];
-
-  it.each([
-    { why: 'a low threshold answers all that have a quote: one right, two wrong, the quote-less one abstains', t: 0.2, em: 0.5, answered: 1, abstained: 0.5 },
-    { why: 'at 0.5 only the confident right answer stays, and both unanswerable questions are abstained on', t: 0.5, em: 0.75, answered: 0.5, abstained: 1 },
-    { why: 'above every confidence all abstain: the SQuAD 2.0 floor', t: 0.95, em: 0.5, answered: 0, abstained: 1 },
-  ])('$why', ({ t, em, answered, abstained }) => {
-    expect(sweepThreshold(items, [t])[0]).toMatchObject({ threshold: t, em, answeredRate: answered, abstainRate: abstained });
   });
 });
