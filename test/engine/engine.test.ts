@@ -93,7 +93,7 @@ describe('ask', () => {
     expect(quotes).toBeGreaterThan(questions.length * 3);
   });
 
-  it('keeps every quote and span verbatim for generated questions of every kind (fast-check; the run's seed is set in test/setup)', async () => {
+  it('keeps every quote and span verbatim for generated questions of every kind (fast-check; one seed per run, see test/setup)', async () => {
     const seedText = fs.readdirSync(corpusDir).map((f) => fs.readFileSync(`${corpusDir}/${f}`, 'utf8')).join(' ');
     const vocabulary = [...new Set(seedText.match(/\p{L}[\p{L}’'-]{2,}/gu) ?? [])];
     const opener = fc.constantFrom('Who', 'What', 'When', 'Where', 'Why', 'How many', 'Which leader', 'what did', 'how come', 'Which three');
