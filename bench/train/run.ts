@@ -4,10 +4,11 @@
  * them as generated data files (src/answer/models/ranker.json, confidence.json), each with the command and
  * the cross-validated figures in its header. Same data, same code: same files.
  *
- * Options: `--check` fits and reports without writing; `--news-only` leaves SQuAD and XQuAD out (a quick
+ * Options: `--check` fits and reports without writing, and fails unless the refit equals the committed files; `--news-only` leaves SQuAD and XQuAD out (a quick
  * look, reported only: the shipped models are always fitted on all four sets).
  */
 import { writeFile, rename } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDataDir } from '../lib/shared-data.js';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   if (wikiRows.length) lines.push('', markdownTable(['Wikipedia set (held out)', 'questions', 'sentence hit@1 %', 'EM', 'F1', 'HasAns F1', 'answered (answerable) %', 'abstained (unanswerable) %'], wikiRows));
   lines.push('', `held-out calibration (news questions): ECE ${cv.calibration.ece}`);
   process.stdout.write(lines.join('\n') + '\n');
-  if (values.check || values['news-only']) return;
+  if (values['news-only']) return;
 
   const models = trainModels(questions, settings);
   const provenance = {
@@ -86,13 +87,28 @@ async function main(): Promise<void> {
       ...cv,
     },
   };
-  await writeJson(path.join(repoRoot, 'src/answer/models/ranker.json'), { ...provenance, ...models.ranker });
-  await writeJson(path.join(repoRoot, 'src/answer/models/confidence.json'), { ...provenance, ...models.confidence });
-  log('wrote src/answer/models/ranker.json and confidence.json');
+  const files = {
+    'src/answer/models/ranker.json': { ...provenance, ...models.ranker },
+    'src/answer/models/confidence.json': { ...provenance, ...models.confidence },
+  };
+  if (values.check) {
+    // The refit must reproduce the committed files byte for byte (the fits are deterministic).
+    const differing = Object.entries(files).filter(([file, value]) => readFileSync(path.join(repoRoot, file), 'utf8') !== serialise(value));
+    for (const [file] of differing) log(`${file} differs from this refit: rerun \`npm run train\` and commit it`);
+    if (differing.length === 0) log('the refit reproduces the committed model files exactly');
+    process.exitCode = differing.length === 0 ? 0 : 1;
+    return;
+  }
+  for (const [file, value] of Object.entries(files)) await writeJson(path.join(repoRoot, file), value);
+  log(`wrote ${Object.keys(files).join(' and ')}`);
+}
+
+function serialise(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(`${file}.tmp`, JSON.stringify(value, null, 2) + '\n');
+  await writeFile(`${file}.tmp`, serialise(value));
   await rename(`${file}.tmp`, file);
 }
 
