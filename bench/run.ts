@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run, figures side by side — answer quality (news questions held out, SQuAD 2.0),
  * ingest throughput (both embedders) and query speed, HNSW recall and memory from 5 articles to 300,000 passages.
- * Writes bench/results/<section>.json and bench/results/README.md. `--quick` is the one-minute smoke run CI uses.
+ * Writes bench/results/<section>.json and .md, then rebuilds bench/results/README.md from every section on disk. `--quick` is the one-minute smoke run CI uses.
  * Options: see USAGE in bench/suite/options.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import type { StageContext } from './suite/context.js';
 import { parseBenchArgs, USAGE, type StageId } from './suite/options.js';
 import { minutes, renderReadme, type StageFailure, type StageTiming } from './suite/readme.js';
 import type { Section } from './suite/section.js';
+import { loadSavedSections } from './suite/saved-sections.js';
 import { qaStage } from './suite/qa-stage.js';
 import { squadStage } from './squad/stage.js';
 import { ingestStage } from './ingest/stage.js';
@@ -34,13 +35,12 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  const info = { ...runInfo(), command: ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ') };
+  const info = runInfo();
   const started = performance.now();
   const context: StageContext = { options, repoRoot, dataDir: sharedDataDir(), log: (line) => process.stderr.write(`[bench ${elapsed(started)}] ${line}\n`) };
   // The news questions run the separate QA benchmark (a first run indexes the whole BBC corpus); the smoke run leaves it out.
   const stages = options.quick ? options.stages.filter((s) => s !== 'qa') : options.stages;
 
-  const sections: Section[] = [];
   const failures: StageFailure[] = [];
   const timings: StageTiming[] = [];
   for (const stage of stages) {
@@ -48,7 +48,6 @@ async function main(): Promise<number> {
     const stageStarted = performance.now();
     try {
       const section = await STAGE_RUNNERS[stage](context);
-      sections.push(section);
       if (!section.ownFiles) {
         await writeResults(section.id, { info, ...(section.json as object), targets: section.targets }, `${header(section.title, info)}\n${section.markdown}`, options.resultsDir);
       }
@@ -58,8 +57,8 @@ async function main(): Promise<number> {
     }
     timings.push({ stage, ms: performance.now() - stageStarted });
   }
-  const readme = renderReadme(info, sections, failures, options.quick, timings);
   await mkdir(options.resultsDir, { recursive: true });
+  const readme = renderReadme(info, loadSavedSections(options.resultsDir), failures, options.quick, timings);
   await writeFile(path.join(options.resultsDir, 'README.md'), readme);
   process.stdout.write(readme);
   context.log(`done in ${elapsed(started)}; results in ${path.relative(repoRoot, options.resultsDir)}/`);

@@ -23,7 +23,7 @@ export function runInfo(): RunInfo {
   return {
     date: new Date().toISOString(),
     commit,
-    command: ['npm run', process.env.npm_lifecycle_event ?? path.basename(process.argv[1] ?? ''), ...process.argv.slice(2)].join(' ').trim(),
+    command: commandLine(),
     machine: `${cpus.length}× ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.arch()}`,
     node: process.version,
   };
@@ -58,4 +58,20 @@ export async function writeResults(name: string, json: unknown, markdown: string
 
 export function header(title: string, info: RunInfo): string {
   return `# ${title}\n\n- date: ${info.date}\n- commit: ${info.commit}\n- machine: ${info.machine}, Node ${info.node}\n- command: \`${info.command}\`\n`;
+}
+
+/**
+ * The command that reproduces this run, as typed: `npm run bench:hnsw -- 50000` when started by an npm script
+ * (its own arguments left out), else `npx tsx <script> <args>` (npx sets npm_lifecycle_event to "npx").
+ */
+export function commandLine(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): string {
+  const args = argv.slice(2);
+  const event = env.npm_lifecycle_event;
+  if (event && event !== 'npx') {
+    const baked = Math.max(0, (env.npm_lifecycle_script ?? '').trim().split(/\s+/).length - 2);
+    const extra = args.slice(baked);
+    return [`npm run ${event}`, ...(extra.length ? ['--', ...extra] : [])].join(' ');
+  }
+  const script = path.relative(process.cwd(), argv[1] ?? '') || 'script';
+  return ['npx tsx', script, ...args].join(' ');
 }

@@ -23,6 +23,7 @@ export const USAGE = `npm run bench [-- options]
   --sample N      score N SQuAD questions (fixed seed) instead of all
   --only LIST     comma-separated stages: ${STAGES.join(', ')}
   --rebuild       rebuild the scale indexes even when cached ones match the code
+  --readme        run nothing: rebuild the results README from the section files on disk
 environment: BENCH_CACHE_DIR (default bench/.cache), SHARED_DATA_DIR (default ../shared/data)`;
 
 export function parseBenchArgs(argv: readonly string[], env: Record<string, string | undefined>, repoRoot: string): BenchOptions {
@@ -33,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
       sample: { type: 'string' },
       only: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      readme: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -40,7 +42,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
   return {
     quick: values.quick ?? false,
     squadSample: values.sample === undefined ? null : positiveInteger(values.sample, '--sample'),
-    stages: values.only === undefined ? [...STAGES] : stageList(values.only),
+    stages: values.readme ? [] : values.only === undefined ? [...STAGES] : stageList(values.only),
     rebuild: values.rebuild ?? false,
     cacheDir,
     resultsDir: values.quick ? path.join(cacheDir, 'quick-results') : path.join(repoRoot, 'bench', 'results'),
