@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { parseArticle } from '../src/corpus/parse-article.js';
 import type { SummarySource } from '../src/summary/source.js';
-import { seededRandom } from '../test/helpers/seeded-random.js';
+import { seededRandom } from './lib/seeded-random.js';
 import { isDev, readBbc, type BbcRecord } from './summary/bbc-data.js';
 import { defaultCacheDir, embedSentences } from './summary/bbc-embeddings.js';
 import { evaluate, type EvalCase } from './summary/evaluate.js';

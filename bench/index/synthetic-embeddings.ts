@@ -3,7 +3,7 @@
  * Unlike uniform noise they have what real sentence embeddings have: a shared mean direction (random pairs have a
  * small positive cosine), topics and subtopics, and most variance in a low-dimensional subspace.
  */
-import { seededRandom } from '../../test/helpers/seeded-random.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 function gaussianVector(random: () => number, dimension: number, scale = 1): Float32Array {
   const out = new Float32Array(dimension);

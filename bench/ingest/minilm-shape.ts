@@ -1,11 +1,11 @@
 /**
  * The MiniLM path, timed on a model of all-MiniLM-L6-v2's exact shape (6 layers, 384 hidden, 12 heads, 1536 FFN,
- * 30522 vocabulary) with random weights, built here by test/helpers/bert-onnx.ts: no pretrained weights can be
+ * 30522 vocabulary) with random weights, built here by bench/lib/bert-onnx.ts: no pretrained weights can be
  * downloaded on this machine, and speed depends on the shape, not the weights. Its vectors mean nothing.
  */
 import path from 'node:path';
 import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
-import { MINILM_L6_SHAPE, writeBertModelFolder } from '../../test/helpers/bert-onnx.js';
+import { MINILM_L6_SHAPE, writeBertModelFolder } from '../lib/bert-onnx.js';
 
 export const MINILM_SHAPE_MODEL = 'minilm-l6-shape-random';
 

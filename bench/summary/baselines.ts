@@ -2,7 +2,7 @@
 import type { Article, Sentence } from '../../src/corpus/types.js';
 import { terms } from '../../src/index/tokenize.js';
 import { pageRank } from '../../src/summary/centrality.js';
-import { seededRandom } from '../../test/helpers/seeded-random.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 /** The first k candidates. */
 export function lead(candidates: readonly Sentence[], k: number): Sentence[] {

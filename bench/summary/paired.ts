@@ -1,5 +1,5 @@
 /** Paired comparison of two methods' per-article scores: mean difference with a seeded bootstrap 95% interval. */
-import { seededRandom } from '../../test/helpers/seeded-random.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 export interface PairedComparison {
   meanDifference: number;

@@ -12,7 +12,7 @@ import { parseArticle } from '../../src/corpus/parse-article.js';
 import type { Article } from '../../src/corpus/types.js';
 import type { SummarySource } from '../../src/summary/source.js';
 import { articleSimilarities, groupStories, STORY_DENSE_WEIGHT, STORY_THRESHOLD } from '../../src/summary/story-grouping.js';
-import { seededRandom } from '../../test/helpers/seeded-random.js';
+import { seededRandom } from '../lib/seeded-random.js';
 import { readBbc } from './bbc-data.js';
 import { defaultCacheDir, embedSentences } from './bbc-embeddings.js';
 

@@ -4,7 +4,7 @@ import { fitLogistic, fitRanker, predictLogit } from '../../bench/train/fit.js';
 import { assignFolds, foldKey, SEED_FOLD } from '../../bench/train/folds.js';
 import { calibrationOf } from '../../bench/train/calibration.js';
 import type { QaItem } from '../../bench/qa/sets.js';
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../bench/lib/seeded-random.js';
 
 describe('fitRanker (listwise softmax)', () => {
   it('learns that the first feature marks the answer and the second is noise', () => {

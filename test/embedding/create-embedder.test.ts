@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createEmbedder, type CreatedEmbedder } from '../../src/embedding/create-embedder.js';
-import { TINY_BERT_SHAPE, writeBertModelFolder } from '../helpers/bert-onnx.js';
+import { TINY_BERT_SHAPE, writeBertModelFolder } from '../../bench/lib/bert-onnx.js';
 
 const MODEL = 'verbatim-test/tiny-bert';
 let root: string;

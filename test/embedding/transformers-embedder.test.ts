@@ -1,13 +1,13 @@
 /**
  * The real Transformers.js + ONNX Runtime path, on a tiny BERT with random weights and the real MiniLM tokenizer
- * (no pretrained weights can be downloaded here; see test/helpers/bert-onnx.ts).
+ * (no pretrained weights can be downloaded here; see bench/lib/bert-onnx.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
-import { TINY_BERT_SHAPE, writeBertModelFolder } from '../helpers/bert-onnx.js';
+import { TINY_BERT_SHAPE, writeBertModelFolder } from '../../bench/lib/bert-onnx.js';
 import { cosine, norm } from './vector-math.js';
 
 const MODEL = 'verbatim-test/tiny-bert';

@@ -1,5 +1,5 @@
 /** Seeded vectors for index tests: clustered unit vectors look more like sentence embeddings than uniform noise. */
-import { seededRandom } from '../helpers/seeded-random.js';
+import { seededRandom } from '../../bench/lib/seeded-random.js';
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
