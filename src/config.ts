@@ -10,6 +10,15 @@ import { VerbatimError } from './errors.js';
 const optionalString = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
 const optionalSnowflake = snowflake.optional().or(z.literal('').transform(() => undefined));
+/** true/false, yes/no, 1/0 (any case); empty means the default. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('')
+    .pipe(z.enum(['', 'true', 'false', 'yes', 'no', '1', '0'], { message: 'expected true or false' }))
+    .transform((value) => (value === '' ? fallback : ['true', 'yes', '1'].includes(value)));
 
 const schema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('seeds'),
@@ -32,6 +41,15 @@ const schema = z.object({
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
   DISCORD_REST_API: z.string().trim().url().optional().or(z.literal('').transform(() => undefined)),
+  QUIET_NOT_FOUND: flag(true),
+  NOT_FOUND_REACTION: optionalString,
+  ANSWER_IN_THREAD: flag(false),
+  ALLOW_DMS: flag(false),
+  FEEDBACK_MODAL: flag(true),
+  BOT_DB: z.string().trim().min(1).default('.verbatim/bot.sqlite'),
+  COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  MAX_CONCURRENT_QUESTIONS: z.coerce.number().int().min(1).max(64).default(4),
+  LOG_QUESTIONS: z.enum(['full', 'hash', 'none']).default('hash'),
 });
 
 const EXAMPLES: Record<string, string> = {
@@ -45,6 +63,13 @@ const EXAMPLES: Record<string, string> = {
   DISCORD_GUILD_ID: 'DISCORD_GUILD_ID=123456789012345678',
   ANSWER_CHANNELS: 'ANSWER_CHANNELS=123456789012345678,234567890123456789',
   DISCORD_REST_API: 'DISCORD_REST_API=http://127.0.0.1:8080/api',
+  QUIET_NOT_FOUND: 'QUIET_NOT_FOUND=true',
+  ANSWER_IN_THREAD: 'ANSWER_IN_THREAD=false',
+  ALLOW_DMS: 'ALLOW_DMS=false',
+  FEEDBACK_MODAL: 'FEEDBACK_MODAL=true',
+  COOLDOWN_SECONDS: 'COOLDOWN_SECONDS=5',
+  MAX_CONCURRENT_QUESTIONS: 'MAX_CONCURRENT_QUESTIONS=4',
+  LOG_QUESTIONS: 'LOG_QUESTIONS=hash',
 };
 
 export interface Config {
@@ -65,7 +90,19 @@ export interface Config {
     guildId: string | undefined;
     answerChannels: string[];
     restApi: string | undefined;
+    /** In answer channels, a question the articles do not answer gets no reply (only NOT_FOUND_REACTION, if set). */
+    quietNotFound: boolean;
+    notFoundReaction: string | undefined;
+    answerInThread: boolean;
+    allowDms: boolean;
+    feedbackModal: boolean;
+    /** The bot's own small database: answer channels set from Discord, votes, asked questions. */
+    database: string;
+    cooldownSeconds: number;
+    maxConcurrentQuestions: number;
   };
+  /** How question text (and user ids) appear in logs: as is, as a short hash, or not at all. */
+  logQuestions: 'full' | 'hash' | 'none';
 }
 
 /** Parses settings from an environment object; throws CONFIG_INVALID naming the variable and an example. */
@@ -98,7 +135,16 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       guildId: s.DISCORD_GUILD_ID,
       answerChannels: s.ANSWER_CHANNELS,
       restApi: s.DISCORD_REST_API,
+      quietNotFound: s.QUIET_NOT_FOUND,
+      notFoundReaction: s.NOT_FOUND_REACTION,
+      answerInThread: s.ANSWER_IN_THREAD,
+      allowDms: s.ALLOW_DMS,
+      feedbackModal: s.FEEDBACK_MODAL,
+      database: path.resolve(cwd, s.BOT_DB),
+      cooldownSeconds: s.COOLDOWN_SECONDS,
+      maxConcurrentQuestions: s.MAX_CONCURRENT_QUESTIONS,
     },
+    logQuestions: s.LOG_QUESTIONS,
   };
 }
 

@@ -10,6 +10,11 @@ export interface AskOptions {
   mode?: RetrievalMode;
   /** Quotes to return in `answers` (1..3, default 3). */
   maxAnswers?: number;
+  /**
+   * The question this one follows up (a reply to an answer, a message in its thread): what the question
+   * leaves out is taken from it by the rule in answer/follow-up.ts, and the result says how.
+   */
+  previousQuestion?: string;
 }
 
 export interface ArticleListItem {
@@ -36,6 +41,8 @@ export interface EngineStats {
   sentences: number;
   indexBytes: number;
   questionsAnswered: number;
+  /** When the loaded index was last written (ISO time): the last refresh that changed something. */
+  indexWrittenAt: string | null;
 }
 
 export interface WarmUpReport {
@@ -48,6 +55,11 @@ export interface Engine {
   /** Loads the embedder and the index (ingesting first when the index is missing or stale). */
   warmUp(options?: { onProgress?: (p: IngestProgress) => void }): Promise<WarmUpReport>;
   ask(question: string, options?: AskOptions): Promise<AskResult>;
+  /**
+   * The article sentences that support a claim (a message's text), or none: the same retrieval and answer
+   * step as `ask`, with the claim as the query. Text past the question limit is cut at a word boundary.
+   */
+  findSources(claim: string): Promise<AskResult>;
   /** Lists articles; `query` filters by id or title words (used for autocomplete). */
   articles(options?: { query?: string; offset?: number; limit?: number }): Promise<ArticleList>;
   ingest(options?: { rebuild?: boolean; onProgress?: (p: IngestProgress) => void }): Promise<IngestReport>;

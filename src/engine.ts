@@ -22,6 +22,8 @@ import type { AskResult } from './answer/types.js';
 import { isUnsupportedScript, validateQuestion } from './answer/ask-input.js';
 import { termStatsFrom, type TermStats } from './answer/term-stats.js';
 import { createAnswerer, type AnswererOptions } from './answer/answerer.js';
+import { resolveFollowUp } from './answer/follow-up.js';
+import { claimAsQuery } from './answer/claim.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
@@ -194,18 +196,21 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       sentences: [...state.index.articles.values()].reduce((n, a) => n + a.sentences.length, 0),
       indexBytes: await directorySize(state.index.dir),
       questionsAnswered,
+      indexWrittenAt: state.index.manifest.writtenAt ?? null,
     };
   }
 
-  return {
+  const engine: Engine = {
     async warmUp(options = {}): Promise<WarmUpReport> {
       const started = performance.now();
       const state = await ensureLoaded(options.onProgress);
       return { ingest: lastWarmIngest, stats: await statsOf(state), ms: Math.round(performance.now() - started) };
     },
 
-    async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
+    async ask(asked: string, options: AskOptions = {}): Promise<AskResult> {
       const started = performance.now();
+      const followUp = options.previousQuestion === undefined ? undefined : { asked, previous: options.previousQuestion, ...resolveFollowUp(options.previousQuestion, validateQuestion(asked)) };
+      const rawQuestion = followUp?.question ?? asked;
       const question = validateQuestion(rawQuestion);
       const mode = options.mode ?? 'hybrid';
       const state = current ?? (await ensureLoaded());
@@ -213,7 +218,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
         trace.totalMs = round(performance.now() - started);
         questionsAnswered++;
-        return { question: rawQuestion, ...result, trace };
+        return { question: rawQuestion, ...(followUp ? { followUp: { asked: followUp.asked, previous: followUp.previous, rule: followUp.rule } } : {}), ...result, trace };
       };
       if (isUnsupportedScript(question)) {
         return finish({ status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'unsupported-language' });
@@ -243,6 +248,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       trace.answerMs = round(performance.now() - t);
       trace.evidence = evidence;
       return finish(composed);
+    },
+
+    async findSources(claim: string): Promise<AskResult> {
+      return engine.ask(claimAsQuery(claim));
     },
 
     async articles(options = {}): Promise<ArticleList> {
@@ -287,6 +296,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       current = null;
     },
   };
+  return engine;
 }
 
 function round(ms: number): number {

@@ -5,6 +5,7 @@
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { Config } from './config.js';
+import { applyQuestionLogging } from './log-privacy.js';
 
 export type Logger = PinoLogger;
 
@@ -40,13 +41,16 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel' | 'discord'>, options: LoggerOptions = {}): Logger {
+export function createLogger(config: Pick<Config, 'logLevel' | 'discord'> & Partial<Pick<Config, 'logQuestions'>>, options: LoggerOptions = {}): Logger {
+  const questions = config.logQuestions ?? 'hash';
   const secrets = [config.discord.token].filter((value): value is string => value !== undefined);
   return pino(
     {
       level: config.logLevel,
       base: { app: 'verbatim' },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
+      // Question text and user ids follow LOG_QUESTIONS on every line (see log-privacy.ts).
+      formatters: { log: (fields) => applyQuestionLogging(fields, questions) },
       hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
     options.destination ?? pino.destination({ dest: 2, sync: true }),

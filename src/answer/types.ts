@@ -56,8 +56,18 @@ export interface AskTrace {
   evidence: Record<string, number> | null;
 }
 
+/** How a follow-up was read: the words asked, the question they followed, and the rule that joined them. */
+export interface FollowUpContext {
+  asked: string;
+  previous: string;
+  rule: 'substitute' | 'append' | 'pronoun' | 'standalone';
+}
+
 export interface AskResult {
+  /** The question answered (for a follow-up: with its context filled in). */
   question: string;
+  /** Present when the question was asked as a follow-up. */
+  followUp?: FollowUpContext;
   status: AskStatus;
   /** 0..1: the calibrated probability that the first quote answers the question. */
   confidence: number;
