@@ -8,6 +8,8 @@ import type { Engine } from '../engine-types.js';
 import { VerbatimError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { LruCache } from '../lru.js';
+import { BotStore } from '../feedback/bot-store.js';
+import { QuestionLimits } from './question-limits.js';
 import { clientOptions, gatewayIntents } from './client-options.js';
 import type { BotContext } from './context.js';
 import { discordFailure } from './discord-errors.js';
@@ -30,6 +32,8 @@ export interface StartBotParams {
   /** Extra discord.js options; `rest` and `ws` are merged (tests pass a no-op identify throttler). */
   clientOptions?: Partial<ClientOptions>;
   articlesPageSize?: number;
+  /** The bot's database; opened from BOT_DB (and closed on stop) when not given. */
+  store?: BotStore;
 }
 
 export interface RunningBot {
@@ -105,24 +109,42 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
   if (token === undefined) {
     throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
   }
-  const client = new Client(clientOptions(config, params.clientOptions));
+  const store = params.store ?? BotStore.open(config.discord.database);
+  const client = new Client(clientOptions(config, params.clientOptions, store.answerChannels().length));
   const ctx: BotContext = {
     engine,
     logger,
     config,
     answers: new LruCache(RECENT_ANSWERS),
+    conversations: new LruCache(RECENT_ANSWERS),
+    store,
+    limits: new QuestionLimits(config.discord.cooldownSeconds * 1000, config.discord.maxConcurrentQuestions),
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
   };
   listen(client, ctx);
-  await login(client, token);
+  const closeStore = () => {
+    if (params.store === undefined) store.close();
+  };
+  try {
+    await login(client, token);
+  } catch (error) {
+    closeStore();
+    throw error;
+  }
   await syncCommands(client, ctx);
   logger.info({
     event: 'discord.ready',
     user: client.user?.tag,
     guilds: client.guilds.cache.size,
-    intents: gatewayIntents(config).length,
-    answerChannels: config.discord.answerChannels,
+    intents: gatewayIntents(config, store.answerChannels().length).length,
+    answerChannels: [...config.discord.answerChannels, ...store.answerChannels()],
   }, 'discord bot ready');
-  return { client, stop: () => settleThenDestroy(client) };
+  return {
+    client,
+    stop: async () => {
+      await settleThenDestroy(client);
+      closeStore();
+    },
+  };
 }

@@ -14,14 +14,17 @@ interface OptionShape {
   min_value?: number;
   max_value?: number;
   choices?: ReadonlyArray<{ name: string; value: string | number }>;
+  channel_types?: readonly number[];
   options?: readonly OptionShape[];
 }
 
 export interface CommandShape {
   name: string;
-  description: string;
+  /** Empty for context-menu commands. */
+  description?: string;
   type?: number;
   default_member_permissions?: string | null;
+  contexts?: readonly number[] | null;
   options?: readonly OptionShape[];
 }
 
@@ -37,6 +40,7 @@ function normaliseOptions(options: readonly OptionShape[] | undefined): unknown[
     min_value: o.min_value ?? null,
     max_value: o.max_value ?? null,
     choices: (o.choices ?? []).map(({ name, value }) => ({ name, value })),
+    channel_types: [...(o.channel_types ?? [])].sort(),
     options: normaliseOptions(o.options),
   }));
 }
@@ -45,9 +49,10 @@ function normalise(commands: readonly CommandShape[]): string {
   const reduced = commands
     .map((c) => ({
       name: c.name,
-      description: c.description,
+      description: c.description ?? '',
       type: c.type ?? 1,
       default_member_permissions: c.default_member_permissions ?? null,
+      contexts: c.contexts === undefined || c.contexts === null ? null : [...c.contexts].sort(),
       options: normaliseOptions(c.options),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,5 +1,13 @@
 /** The slash commands, built with discord.js builders (which validate names, lengths and option order). */
-import { PermissionFlagsBits, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandType,
+  ChannelType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
 
 /** The engine refuses longer questions; Discord enforces the same bound in the client. */
 const QUESTION_MAX = 500;
@@ -10,8 +18,47 @@ export const SUMMARY = { name: 'summary', article: 'article', topic: 'topic', co
 export const ARTICLES = { name: 'articles' } as const;
 export const REINDEX = { name: 'reindex', rebuild: 'rebuild', permission: PermissionFlagsBits.ManageGuild } as const;
 export const HELP = { name: 'help' } as const;
+export const CHANNELS = { name: 'channels', add: 'add', remove: 'remove', list: 'list', channel: 'channel', permission: PermissionFlagsBits.ManageGuild } as const;
+export const FEEDBACK = { name: 'feedback', report: 'report', days: 'days', permission: PermissionFlagsBits.ManageGuild } as const;
+export const STATS = { name: 'stats', permission: PermissionFlagsBits.ManageGuild } as const;
+/** A message context-menu command (right-click a message → Apps). Names of these may have spaces and capitals. */
+export const FIND_SOURCES = { name: 'Find sources for this message' } as const;
 
-export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...slashCommands(), ...operatorCommands(), new ContextMenuCommandBuilder().setName(FIND_SOURCES.name).setType(ApplicationCommandType.Message).toJSON()];
+}
+
+/** Commands for those who run the server: hidden from members without Manage Server, and checked again on use. */
+function operatorCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
+  const channelOption = (description: string) => (o: import('discord.js').SlashCommandChannelOption) =>
+    o.setName(CHANNELS.channel).setDescription(description).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement);
+  return [
+    new SlashCommandBuilder()
+      .setName(CHANNELS.name)
+      .setDescription('Channels where every question is answered without a mention (Manage Server)')
+      .setDefaultMemberPermissions(CHANNELS.permission)
+      .setContexts(InteractionContextType.Guild)
+      .addSubcommand((s) => s.setName(CHANNELS.add).setDescription('Make a channel an answer channel').addChannelOption(channelOption('The channel (default: this one)')))
+      .addSubcommand((s) => s.setName(CHANNELS.remove).setDescription('Stop answering unmentioned questions in a channel').addChannelOption(channelOption('The channel (default: this one)')))
+      .addSubcommand((s) => s.setName(CHANNELS.list).setDescription('List the answer channels')),
+    new SlashCommandBuilder()
+      .setName(FEEDBACK.name)
+      .setDescription('What members asked and how they rated the answers (Manage Server)')
+      .setDefaultMemberPermissions(FEEDBACK.permission)
+      .setContexts(InteractionContextType.Guild)
+      .addSubcommand((s) => s
+        .setName(FEEDBACK.report)
+        .setDescription('Most-asked unanswered questions and answers voted down')
+        .addIntegerOption((o) => o.setName(FEEDBACK.days).setDescription('Only the last this many days (default: all)').setMinValue(1).setMaxValue(365))),
+    new SlashCommandBuilder()
+      .setName(STATS.name)
+      .setDescription('Articles, index, embedder and answer rate (Manage Server)')
+      .setDefaultMemberPermissions(STATS.permission)
+      .setContexts(InteractionContextType.Guild),
+  ].map((builder) => builder.toJSON());
+}
+
+function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [
     new SlashCommandBuilder()
       .setName(ASK.name)

@@ -7,7 +7,9 @@
 export type ButtonAction =
   | { kind: 'more'; key: string }
   | { kind: 'vote'; vote: 'up' | 'down'; key: string }
-  | { kind: 'articles'; offset: number };
+  | { kind: 'articles'; offset: number }
+  /** The "what was wrong?" form opened by 👎 (a modal's custom id, same format). */
+  | { kind: 'why'; key: string };
 
 export function encodeButton(action: ButtonAction): string {
   switch (action.kind) {
@@ -17,6 +19,8 @@ export function encodeButton(action: ButtonAction): string {
       return `vote:${action.vote}:${action.key}`;
     case 'articles':
       return `articles:${action.offset}`;
+    case 'why':
+      return `why:${action.key}`;
   }
 }
 
@@ -25,6 +29,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => Butt
   [new RegExp(`^more:${KEY}$`), (m) => ({ kind: 'more', key: m[1]! })],
   [new RegExp(`^vote:(up|down):${KEY}$`), (m) => ({ kind: 'vote', vote: m[1] === 'up' ? 'up' : 'down', key: m[2]! })],
   [/^articles:(\d{1,9})$/, (m) => ({ kind: 'articles', offset: Number(m[1]) })],
+  [new RegExp(`^why:${KEY}$`), (m) => ({ kind: 'why', key: m[1]! })],
 ];
 
 /** The action a custom id names, or null for ids this bot did not make (or an older format). */

@@ -7,6 +7,8 @@ import { fitBlocks, type Fitted } from './fit.js';
 import { EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX } from './limits.js';
 import { buttonRow, reply, type ButtonSpec, type Reply } from './payload.js';
 import { renderQuoteBlock } from './render-quote.js';
+import { escapeText } from './escape.js';
+import type { VoteCounts } from '../feedback/bot-store.js';
 
 export const ANSWERED_TITLE = 'From the articles';
 export const NOT_FOUND_TITLE = 'The articles do not say';
@@ -43,11 +45,26 @@ export function moreQuotes(result: AskResult): Quote[] {
   return [...dropped, ...result.more];
 }
 
+/** A follow-up shows the question it was read as, so a wrong reading is visible at once. */
+function followUpLine(result: AskResult): string {
+  if (result.followUp === undefined || result.followUp.rule === 'standalone') return '';
+  return `*Follow-up, read as:* ${escapeText(result.question)}`;
+}
+
+/** The 👍/👎 buttons, with the number of votes each has once anyone voted. */
+export function voteButtons(key: string, votes: VoteCounts = { up: 0, down: 0 }): ButtonSpec[] {
+  const count = (n: number) => (n > 0 ? ` (${n})` : '');
+  return [
+    { customId: encodeButton({ kind: 'vote', vote: 'up', key }), label: `Helpful${count(votes.up)}`, emoji: '👍' },
+    { customId: encodeButton({ kind: 'vote', vote: 'down', key }), label: `Not helpful${count(votes.down)}`, emoji: '👎' },
+  ];
+}
+
 /** `key` names this answer in button ids: the id of the message or interaction that asked. */
-export function renderAnswer(result: AskResult, key: string): Reply {
+export function renderAnswer(result: AskResult, key: string, titles: { answered: string; notFound: string } = { answered: ANSWERED_TITLE, notFound: NOT_FOUND_TITLE }): Reply {
   const answered = result.status === 'answered';
-  const title = answered ? ANSWERED_TITLE : NOT_FOUND_TITLE;
-  const header = answered ? '' : notFoundHeader(result);
+  const title = answered ? titles.answered : titles.notFound;
+  const header = [followUpLine(result), answered ? '' : notFoundHeader(result)].filter((part) => part.length > 0).join('\n');
   const fitted = fitAnswer(result, title, header);
   const note = answered && fitted.dropped.length > 0 ? `*${fitted.dropped.length} more quote(s) did not fit here; see More sources.*` : '';
   const description = [header, fitted.text, note].filter((part) => part.length > 0).join('\n\n');
@@ -55,8 +72,7 @@ export function renderAnswer(result: AskResult, key: string): Reply {
   const more: ButtonSpec = { customId: encodeButton({ kind: 'more', key }), label: `More sources (${extra})`, style: ButtonStyle.Primary };
   const buttons: ButtonSpec[] = [
     ...(extra > 0 ? [more] : []),
-    { customId: encodeButton({ kind: 'vote', vote: 'up', key }), label: 'Helpful', emoji: '👍' },
-    { customId: encodeButton({ kind: 'vote', vote: 'down', key }), label: 'Not helpful', emoji: '👎' },
+    ...voteButtons(key),
   ];
   return reply({
     embeds: [{ title, description, color: answered ? ANSWERED_COLOUR : NOT_FOUND_COLOUR, footer: { text: answerFooter(result) } }],

@@ -1,6 +1,10 @@
 /** Sends each interaction to its handler; a failing handler gets an ephemeral error and the bot carries on. */
 import { MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { ARTICLES, ASK, HELP, REINDEX, SUMMARY } from './commands.js';
+import { ARTICLES, ASK, CHANNELS, FEEDBACK, FIND_SOURCES, HELP, REINDEX, STATS, SUMMARY } from './commands.js';
+import { handleChannelsCommand } from './handlers/channels-command.js';
+import { handleFindSources } from './handlers/find-sources-command.js';
+import { handleFeedbackCommand, handleStatsCommand } from './handlers/operator-commands.js';
+import { handleReasonModal } from './handlers/votes.js';
 import type { BotContext } from './context.js';
 import { reportInteractionFailure } from './failure.js';
 import { handleArticleAutocomplete } from './handlers/article-autocomplete.js';
@@ -20,6 +24,9 @@ const COMMANDS: Record<string, CommandHandler> = {
   [SUMMARY.name]: handleSummaryCommand,
   [ARTICLES.name]: handleArticlesCommand,
   [REINDEX.name]: handleReindexCommand,
+  [CHANNELS.name]: handleChannelsCommand,
+  [FEEDBACK.name]: handleFeedbackCommand,
+  [STATS.name]: handleStatsCommand,
   [HELP.name]: async (_ctx, interaction) => {
     await interaction.reply({ ...renderHelp(), flags: MessageFlags.Ephemeral });
   },
@@ -32,9 +39,21 @@ async function dispatch(ctx: BotContext, interaction: Interaction): Promise<void
     const handler = COMMANDS[interaction.commandName];
     if (handler === undefined) await interaction.reply({ ...reply({ content: UNKNOWN_COMMAND }), flags: MessageFlags.Ephemeral });
     else await handler(ctx, interaction);
+  } else if (interaction.isMessageContextMenuCommand()) {
+    if (interaction.commandName === FIND_SOURCES.name) await handleFindSources(ctx, interaction);
+    else await interaction.reply({ ...reply({ content: UNKNOWN_COMMAND }), flags: MessageFlags.Ephemeral });
   } else if (interaction.isButton()) {
     await handleButton(ctx, interaction);
+  } else if (interaction.isModalSubmit()) {
+    await handleReasonModal(ctx, interaction);
   }
+}
+
+function describe(interaction: Interaction): { what: string; via: 'slash' | 'button' | 'modal' | 'find-sources' } {
+  if (interaction.isChatInputCommand()) return { what: `/${interaction.commandName}`, via: 'slash' };
+  if (interaction.isMessageContextMenuCommand()) return { what: `"${interaction.commandName}"`, via: 'find-sources' };
+  if (interaction.isModalSubmit()) return { what: `form ${interaction.customId}`, via: 'modal' };
+  return { what: interaction.isButton() ? `button ${interaction.customId}` : 'interaction', via: 'button' };
 }
 
 export async function routeInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
@@ -46,11 +65,11 @@ export async function routeInteraction(ctx: BotContext, interaction: Interaction
     });
     return;
   }
-  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-  const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : `button ${interaction.customId}`;
+  if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand() && !interaction.isModalSubmit()) return;
+  const { what, via } = describe(interaction);
   try {
     await dispatch(ctx, interaction);
   } catch (error) {
-    await reportInteractionFailure(ctx.logger, interaction, interactionOrigin(interaction, interaction.isButton() ? 'button' : 'slash'), what, error);
+    await reportInteractionFailure(ctx.logger, interaction, interactionOrigin(interaction, via), what, error);
   }
 }

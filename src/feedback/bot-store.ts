@@ -176,22 +176,27 @@ export class BotStore {
     return row === null ? null : (row.vote as Vote);
   }
 
-  /** The most-asked questions the articles did not answer, and the answers voted down, most first. */
-  report(options: { limit?: number; sinceMs?: number } = {}): FeedbackReport {
+  /**
+   * The most-asked questions the articles did not answer, and the answers voted down, most first. With
+   * `guild`, only what was asked in that server (one server's admins never see another's questions).
+   */
+  report(options: { limit?: number; sinceMs?: number; guild?: string } = {}): FeedbackReport {
     const limit = options.limit ?? 10;
     const since = options.sinceMs ?? 0;
+    const guild = options.guild ?? null;
     const unanswered = (this.db.all(
       `SELECT normalised, COUNT(*) AS count, MAX(at) AS last,
          (SELECT question FROM asked b WHERE b.normalised = a.normalised ORDER BY at DESC LIMIT 1) AS question
-       FROM asked a WHERE status = 'not_found' AND at >= ? GROUP BY normalised ORDER BY count DESC, last DESC LIMIT ?`,
-      [since, limit],
+       FROM asked a WHERE status = 'not_found' AND at >= ? AND (? IS NULL OR guild = ?)
+       GROUP BY normalised ORDER BY count DESC, last DESC LIMIT ?`,
+      [since, guild, guild, limit],
     ) as Row[]).map((r) => ({ question: String(r.question), count: Number(r.count), lastAsked: new Date(Number(r.last)).toISOString() }));
     const downvoted = (this.db.all(
       `SELECT v.key AS key, a.question AS question, SUM(v.vote = 'up') AS up, SUM(v.vote = 'down') AS down,
          json_group_array(v.reason) FILTER (WHERE v.reason IS NOT NULL AND v.vote = 'down') AS reasons
-       FROM votes v LEFT JOIN asked a ON a.key = v.key WHERE v.at >= ?
+       FROM votes v LEFT JOIN asked a ON a.key = v.key WHERE v.at >= ? AND (? IS NULL OR a.guild = ?)
        GROUP BY v.key HAVING SUM(v.vote = 'down') > 0 ORDER BY down DESC, MAX(v.at) DESC LIMIT ?`,
-      [since, limit],
+      [since, guild, guild, limit],
     ) as Row[]).map((r) => ({
       key: String(r.key),
       question: r.question === null ? '(question not recorded)' : String(r.question),
@@ -202,8 +207,8 @@ export class BotStore {
     return { unanswered, downvoted };
   }
 
-  answerRate(sinceMs: number): AnswerRate {
-    const row = this.db.get("SELECT COUNT(*) AS asked, COALESCE(SUM(status = 'answered'), 0) AS answered FROM asked WHERE at >= ?", [sinceMs]) as Row;
+  answerRate(sinceMs: number, guild: string | null = null): AnswerRate {
+    const row = this.db.get("SELECT COUNT(*) AS asked, COALESCE(SUM(status = 'answered'), 0) AS answered FROM asked WHERE at >= ? AND (? IS NULL OR guild = ?)", [sinceMs, guild, guild]) as Row;
     return { asked: Number(row.asked), answered: Number(row.answered) };
   }
 

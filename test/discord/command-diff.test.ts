@@ -43,13 +43,21 @@ describe('commandsDiffer', () => {
 });
 
 describe('commandDefinitions', () => {
-  it('gates /reindex behind Manage Server', () => {
-    expect(commandDefinitions().find((c) => c.name === 'reindex')?.default_member_permissions).toBe('32');
+  it.each(['reindex', 'channels', 'feedback', 'stats'])('gates /%s behind Manage Server', (name) => {
+    expect(commandDefinitions().find((c) => c.name === name)?.default_member_permissions).toBe('32');
   });
 
-  it('defines /ask, /summary (article, topic, corpus), /articles, /reindex and /help', () => {
+  it('defines the slash commands, the operators\' commands and the message command', () => {
     const commands = commandDefinitions();
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help']);
-    expect(commands.find((c) => c.name === 'summary')?.options?.map((o) => o.name)).toEqual(['article', 'topic', 'corpus']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'stats', 'Find sources for this message']);
+    const summary = commands.find((c) => c.name === 'summary');
+    expect(summary && 'options' in summary ? summary.options?.map((o) => o.name) : []).toEqual(['article', 'topic', 'corpus']);
+  });
+
+  it('sees a changed channel type or context as a change', () => {
+    const ours = commandDefinitions();
+    const echoed = ours.map((c) => ({ ...c, id: '1', version: '1' }));
+    expect(commandsDiffer(ours, echoed)).toBe(false);
+    expect(commandsDiffer(ours, echoed.map((c) => (c.name === 'stats' ? { ...c, contexts: [0, 1] } : c)))).toBe(true);
   });
 });

@@ -19,6 +19,12 @@ export function controlled(real: Engine): ControlledEngine {
       if (error !== null) throw error;
       return real.ask(question, options);
     },
+    findSources: async (claim) => {
+      const error = failure;
+      failure = null;
+      if (error !== null) throw error;
+      return real.findSources(claim);
+    },
     articles: (options) => real.articles(options),
     ingest: (options) => {
       ingests += 1;

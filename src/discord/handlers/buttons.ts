@@ -9,9 +9,10 @@ import { interactionOrigin } from '../origin.js';
 import { reply } from '../payload.js';
 import { renderMoreSources } from '../render-more.js';
 import { handleArticlesPage } from './articles-command.js';
+import { handleVote } from './votes.js';
 
+export { FEEDBACK_THANKS } from './votes.js';
 export const BUTTON_EXPIRED = 'This button belongs to an older version of the bot; ask again.';
-export const FEEDBACK_THANKS = 'Thanks, your feedback is noted.';
 
 const ephemeral = (content: string) => ({ ...reply({ content }), flags: MessageFlags.Ephemeral } as const);
 
@@ -36,20 +37,12 @@ export async function handleButton(ctx: BotContext, interaction: ButtonInteracti
     case 'articles':
       await handleArticlesPage(ctx, interaction, action.offset);
       return;
-    case 'vote': {
-      const result = ctx.answers.get(action.key);
-      ctx.logger.info({
-        event: 'feedback',
-        ...interactionOrigin(interaction, 'button'),
-        vote: action.vote,
-        answer: action.key,
-        question: result?.question ?? questionFromFooter(interaction.message.embeds[0]?.footer?.text),
-        status: result?.status,
-        confidence: result?.confidence,
-      }, 'answer feedback');
-      await interaction.reply(ephemeral(FEEDBACK_THANKS));
+    case 'vote':
+      await handleVote(ctx, interaction, action.vote, action.key);
       return;
-    }
+    case 'why':
+      await interaction.reply(ephemeral(BUTTON_EXPIRED));
+      return;
     case 'more': {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const result = await answerFor(ctx, interaction, action.key);
