@@ -12,7 +12,7 @@ function asDiscordEchoes(commands: CommandShape[]): CommandShape[] {
     application_id: '1300000000000000101',
     version: '1300000000000000102',
     nsfw: false,
-    contexts: null,
+    contexts: c.contexts ?? null,
     integration_types: [0],
     description_localizations: null,
     options: strip(c.options),
