@@ -57,7 +57,7 @@ export function answersSuite(env: () => E2eEnv): void {
     describe('login', () => {
       it('identifies with MessageContent because an answer channel is set, and registers the commands in the guild', () => {
         expect((h.fake.gateway.intents ?? 0) & GatewayIntentBits.MessageContent).toBe(GatewayIntentBits.MessageContent);
-        expect(h.fake.commands.get(h.fake.guild.id)?.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help']);
+        expect(h.fake.commands.get(h.fake.guild.id)?.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'stats', 'Find sources for this message']);
         const commandCalls = h.fake.rest.requests.filter((r) => r.path.endsWith('/commands')).map((r) => r.method);
         expect(commandCalls).toEqual(['GET', 'PUT']);
       });
@@ -117,13 +117,16 @@ export function answersSuite(env: () => E2eEnv): void {
         expect(reasked.map((l) => l.question)).toEqual([questionFromFooter(String((answer.embeds[0]?.footer as { text: string }).text))]);
       });
 
-      it('logs 👍/👎 feedback with the question, and thanks the user privately', async () => {
+      it('logs 👍 feedback with the question, shows the count on the button, and thanks the user privately', async () => {
         const answer = await answerTo(h.fake.command('ask', [{ name: 'question', type: 3, value: 'What did Putin call Xi?' }]));
-        const down = customIds(answer).find((id) => id.startsWith('vote:down:'))!;
-        const click = h.fake.click(answer, down);
-        await h.fake.until(() => click.callbacks.length > 0, 'the feedback reply');
-        expect(click.callbacks[0]).toMatchObject({ type: 4, data: { content: FEEDBACK_THANKS, flags: EPHEMERAL } });
-        expect(h.logged('feedback').at(-1)).toMatchObject({ vote: 'down', question: 'What did Putin call Xi?', status: 'answered' });
+        const up = customIds(answer).find((id) => id.startsWith('vote:up:'))!;
+        const click = h.fake.click(answer, up);
+        await h.fake.until(() => click.followUps.length > 0, 'the feedback note');
+        expect(click.callbacks[0]?.type).toBe(7);
+        expect(JSON.stringify(answer.components)).toContain('Helpful (1)');
+        expect(click.followUps[0]).toMatchObject({ flags: EPHEMERAL });
+        expect(click.followUps[0]?.content).toContain(FEEDBACK_THANKS);
+        expect(h.logged('feedback').at(-1)).toMatchObject({ vote: 'up', question: 'What did Putin call Xi?', status: 'answered' });
       });
     });
 

@@ -1,4 +1,8 @@
 /** Starts the real bot (startBot, real discord.js Client) against a fake Discord, capturing its logs. */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { Engine } from '../../src/engine-types.js';
@@ -21,6 +25,8 @@ export interface HarnessOptions {
   /** Make the fake's second channel an ANSWER_CHANNELS channel (the bot then asks for MessageContent). */
   answerChannel?: boolean;
   articlesPageSize?: number;
+  /** Settings beyond the defaults below (e.g. ALLOW_DMS, COOLDOWN_SECONDS, LOG_QUESTIONS). */
+  env?: Record<string, string>;
 }
 
 export class Harness {
@@ -38,14 +44,23 @@ export class Harness {
     return harness;
   }
 
-  static configFor(fake: FakeDiscord, options: Pick<HarnessOptions, 'answerChannel'>, token: string): Config {
+  /**
+   * Tests log question text (LOG_QUESTIONS=full) to check what was asked, have no cooldown unless they test
+   * it, and get a database of their own in a temp folder.
+   */
+  static configFor(fake: FakeDiscord, options: Pick<HarnessOptions, 'answerChannel' | 'env'>, token: string): Config {
+    // The folder is made when the bot opens its database, and removed by stop().
     return parseConfig({
+      BOT_DB: path.join(tmpdir(), `verbatim-bot-db-${randomUUID()}`, 'bot.sqlite'),
+      LOG_QUESTIONS: 'full',
+      COOLDOWN_SECONDS: '0',
       CORPUS_DIR: 'unused-by-the-bot',
       DISCORD_TOKEN: token,
       DISCORD_REST_API: fake.restUrl,
       DISCORD_GUILD_ID: fake.guild.id,
       ANSWER_CHANNELS: options.answerChannel === true ? fake.askHere.id : '',
       LOG_LEVEL: 'trace',
+      ...options.env,
     });
   }
 
@@ -82,6 +97,7 @@ export class Harness {
   async stop(): Promise<void> {
     await this.stopBot();
     await this.fake.stop();
+    rmSync(path.dirname(this.config.discord.database), { recursive: true, force: true });
   }
 
   logged(event: string): LogLine[] {

@@ -23,7 +23,7 @@ describe('registerCommands', () => {
     expect(applicationId).toBe(fake.applicationId);
 
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger })).toBe('registered');
-    expect(fake.commands.get('global')?.length).toBe(5);
+    expect(fake.commands.get('global')?.length).toBe(9);
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger })).toBe('unchanged');
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger, force: true })).toBe('registered');
     expect(fake.rest.requests.filter((r) => r.path.endsWith('/commands')).map((r) => r.method)).toEqual(['GET', 'PUT', 'GET', 'GET', 'PUT']);

@@ -30,6 +30,7 @@ export interface RawMessage {
   type: number;
   flags: number;
   message_reference?: { message_id?: string; channel_id?: string; guild_id?: string };
+  referenced_message?: RawMessage | null;
   member?: Record<string, unknown>;
 }
 
@@ -57,13 +58,18 @@ export function member(who: RawUser, permissions: bigint = MEMBER_PERMISSIONS): 
   };
 }
 
+/** A guild text channel (0), a DM (1, no guild) or a public thread (11, with parent and owner). */
 export interface RawChannel {
   id: string;
-  type: 0;
+  type: 0 | 1 | 11;
   name: string;
-  guild_id: string;
-  position: number;
-  permission_overwrites: [];
+  guild_id?: string;
+  position?: number;
+  permission_overwrites?: [];
+  parent_id?: string;
+  owner_id?: string;
+  recipients?: RawUser[];
+  thread_metadata?: Record<string, unknown>;
 }
 
 export interface RawGuild {
@@ -84,7 +90,12 @@ export function guild(owner: RawUser, channelNames: string[]): RawGuild {
 }
 
 /** The GUILD_CREATE payload: channels must be listed, or messages in them are dropped by discord.js. */
-export function guildCreate(raw: RawGuild, bot: RawUser): Record<string, unknown> {
+/** The role Discord makes for a bot when it joins: managed, tagged with the bot's id. */
+export function managedRole(guildId: string, bot: RawUser): Record<string, unknown> {
+  return { id: snowflake(), name: bot.username, permissions: MEMBER_PERMISSIONS.toString(), position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: bot.id } };
+}
+
+export function guildCreate(raw: RawGuild, bot: RawUser, extraRoles: Array<Record<string, unknown>> = []): Record<string, unknown> {
   return {
     ...raw,
     unavailable: false,
@@ -93,8 +104,8 @@ export function guildCreate(raw: RawGuild, bot: RawUser): Record<string, unknown
     large: false,
     member_count: 2,
     features: [],
-    roles: [{ id: raw.id, name: '@everyone', permissions: MEMBER_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    members: [member(bot)],
+    roles: [{ id: raw.id, name: '@everyone', permissions: MEMBER_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }, ...extraRoles],
+    members: [{ ...member(bot), roles: extraRoles.map((r) => r.id) }],
     threads: [],
     presences: [],
     voice_states: [],
@@ -111,7 +122,7 @@ export function message(fields: { channel: RawChannel; author: RawUser; content:
   return {
     id: snowflake(),
     channel_id: channel.id,
-    guild_id: channel.guild_id,
+    ...(channel.guild_id === undefined ? {} : { guild_id: channel.guild_id }),
     author,
     content,
     timestamp: new Date().toISOString(),

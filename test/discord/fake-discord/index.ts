@@ -6,10 +6,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits } from 'discord.js';
-import { ADMIN_PERMISSIONS, guild, guildCreate, MEMBER_PERMISSIONS, message, user, type RawChannel, type RawGuild, type RawMessage, type RawUser } from './entities.js';
+import { ADMIN_PERMISSIONS, guild, guildCreate, managedRole, MEMBER_PERMISSIONS, message, user, type RawChannel, type RawGuild, type RawMessage, type RawUser } from './entities.js';
+import { commandProblems } from './command-rules.js';
 import { FakeGateway } from './gateway.js';
 import { snowflake } from './ids.js';
-import { buttonInteraction, commandInteraction, type CommandOption } from './interactions.js';
+import { buttonInteraction, commandInteraction, messageCommandInteraction, modalSubmitInteraction, type CommandOption } from './interactions.js';
 import { FakeRest, type RestAnswer, type Route } from './rest.js';
 
 const EPHEMERAL = 1 << 6;
@@ -51,11 +52,18 @@ export class FakeDiscord {
   readonly interactions = new Map<string, InteractionRecord>();
   /** Every MESSAGE_CREATE sent, as delivered (content blanked when the intents say so). */
   readonly delivered: RawMessage[] = [];
+  /** The bot's managed role in the guild (mentioning it mentions the bot). */
+  readonly botRole: Record<string, unknown> & { id: string };
+  /** Threads the bot started and DM channels, beside the guild's channels. */
+  readonly extraChannels: RawChannel[] = [];
+  /** Reactions the bot added, by message id. */
+  readonly reactions = new Map<string, string[]>();
   typing = 0;
   private port = 0;
 
   private constructor(private readonly server: Server, options: FakeDiscordOptions) {
     this.guild = guild(this.owner, ['general', 'ask-here']);
+    this.botRole = managedRole(this.guild.id, this.bot) as Record<string, unknown> & { id: string };
     this.rest = new FakeRest(options.token, this.routes());
     server.on('request', (req, res) => {
       this.rest.serve(req, res).catch((error: unknown) => {
@@ -75,7 +83,7 @@ export class FakeDiscord {
         shard: [0, 1],
         application: { id: this.applicationId, flags: 0 },
       }),
-      afterReady: () => [{ t: 'GUILD_CREATE', d: guildCreate(this.guild, this.bot) }],
+      afterReady: () => [{ t: 'GUILD_CREATE', d: guildCreate(this.guild, this.bot, [this.botRole]) }],
     });
   }
 
@@ -111,19 +119,67 @@ export class FakeDiscord {
 
   // --- acting as users -------------------------------------------------------------------------
 
-  /** A user posts a message; returns it as stored (with full content, whatever the bot is shown). */
-  say(content: string, options: { author?: RawUser; channel?: RawChannel } = {}): RawMessage {
+  /** `<@&id>` for the bot's managed role. */
+  get botRoleMention(): string {
+    return `<@&${this.botRole.id}>`;
+  }
+
+  /** The DM channel between `who` and the bot (made on first use, as Discord does). */
+  dmWith(who: RawUser = this.member): RawChannel {
+    const found = this.extraChannels.find((c) => c.type === 1 && c.recipients?.[0]?.id === who.id);
+    if (found !== undefined) return found;
+    const channel: RawChannel = { id: snowflake(), type: 1, name: '', recipients: [who] };
+    this.extraChannels.push(channel);
+    return channel;
+  }
+
+  /** Threads the bot started from a message in `channel`. */
+  threadsIn(channel: RawChannel): RawChannel[] {
+    return this.extraChannels.filter((c) => c.type === 11 && c.parent_id === channel.id);
+  }
+
+  /**
+   * A user posts a message; returns it as stored (with full content, whatever the bot is shown). `replyTo`
+   * makes it a reply, which (as Discord's default) pings the replied-to author.
+   */
+  say(content: string, options: { author?: RawUser; channel?: RawChannel; replyTo?: RawMessage } = {}): RawMessage {
     const known = [this.bot, this.owner, this.member, this.otherBot];
-    const mentions = known.filter((u) => content.includes(`<@${u.id}>`) || content.includes(`<@!${u.id}>`));
-    const sent = message({ channel: options.channel ?? this.general, author: options.author ?? this.member, content, mentions, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } });
+    const channel = options.channel ?? this.general;
+    const pinged = options.replyTo?.author;
+    const mentions = known.filter((u) => content.includes(`<@${u.id}>`) || content.includes(`<@!${u.id}>`) || u.id === pinged?.id);
+    const mentionRoles = [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!);
+    const reply = options.replyTo === undefined
+      ? {}
+      : { type: 19, message_reference: { message_id: options.replyTo.id, channel_id: channel.id, ...(channel.guild_id ? { guild_id: channel.guild_id } : {}) }, referenced_message: options.replyTo };
+    const sent = message({
+      channel,
+      author: options.author ?? this.member,
+      content,
+      mentions,
+      mention_roles: mentionRoles,
+      ...(channel.type === 1 ? {} : { member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } }),
+      ...reply,
+    });
     this.messages.set(sent.id, sent);
     this.deliver(sent);
     return sent;
   }
 
-  command(name: string, options: CommandOption[] = [], invoker: { user?: RawUser; admin?: boolean; autocomplete?: boolean } = {}): InteractionRecord {
+  /** A user picks a message command (right-click → Apps) on `target`. */
+  contextMenu(name: string, target: RawMessage, invoker: { user?: RawUser; admin?: boolean } = {}): InteractionRecord {
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
-    const payload = commandInteraction(this.applicationId, this.invoker(invoker), ADMIN_PERMISSIONS, {
+    const payload = messageCommandInteraction(this.applicationId, this.invoker(invoker), ADMIN_PERMISSIONS, { id: typeof registered?.id === 'string' ? registered.id : snowflake(), name }, target);
+    return this.interact(payload, null);
+  }
+
+  /** A user sends the form (modal) the bot opened from a button on `on`. */
+  submitModal(on: RawMessage, customId: string, fields: Record<string, string>, invoker: { user?: RawUser; admin?: boolean } = {}): InteractionRecord {
+    return this.interact(modalSubmitInteraction(this.applicationId, this.invoker(invoker), ADMIN_PERMISSIONS, on, customId, fields), on);
+  }
+
+  command(name: string, options: CommandOption[] = [], invoker: { user?: RawUser; admin?: boolean; autocomplete?: boolean; channel?: RawChannel } = {}): InteractionRecord {
+    const registered = [...this.commands.values()].flat().find((c) => c.name === name);
+    const payload = commandInteraction(this.applicationId, this.invoker(invoker), invoker.admin === false ? MEMBER_PERMISSIONS : ADMIN_PERMISSIONS, {
       id: typeof registered?.id === 'string' ? registered.id : snowflake(),
       name,
       options,
@@ -160,8 +216,12 @@ export class FakeDiscord {
 
   // --- internals -------------------------------------------------------------------------------
 
-  private invoker(options: { user?: RawUser; admin?: boolean }) {
-    return { user: options.user ?? (options.admin === true ? this.owner : this.member), permissions: options.admin === true ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS, channel: this.general };
+  private invoker(options: { user?: RawUser; admin?: boolean; channel?: RawChannel }) {
+    return { user: options.user ?? (options.admin === true ? this.owner : this.member), permissions: options.admin === true ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS, channel: options.channel ?? this.general };
+  }
+
+  private channelById(id: string): RawChannel | undefined {
+    return this.guild.channels.find((c) => c.id === id) ?? this.extraChannels.find((c) => c.id === id);
   }
 
   private interact(payload: Record<string, unknown>, on: RawMessage | null): InteractionRecord {
@@ -171,18 +231,22 @@ export class FakeDiscord {
     return record;
   }
 
-  /** Real Discord blanks what a message says unless the bot has MessageContent, is mentioned, or wrote it. */
+  /**
+   * Real Discord sends guild messages only with GuildMessages and DMs only with DirectMessages, and blanks
+   * what a message says unless the bot has MessageContent, is mentioned, wrote it, or it is a DM.
+   */
   private deliver(raw: RawMessage): void {
     const intents = this.gateway.intents ?? 0;
-    if ((intents & GatewayIntentBits.GuildMessages) === 0) return;
-    const readable = (intents & GatewayIntentBits.MessageContent) !== 0 || raw.author.id === this.bot.id || raw.mentions.some((u) => u.id === this.bot.id);
+    const direct = raw.guild_id === undefined;
+    if ((intents & (direct ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages)) === 0) return;
+    const readable = direct || (intents & GatewayIntentBits.MessageContent) !== 0 || raw.author.id === this.bot.id || raw.mentions.some((u) => u.id === this.bot.id);
     const shown = readable ? raw : { ...raw, content: '', embeds: [], attachments: [], components: [] };
     this.delivered.push(shown);
     this.gateway.dispatch('MESSAGE_CREATE', shown);
   }
 
   private botMessage(channelId: string, body: Body, extra: Partial<RawMessage> = {}): RawMessage {
-    const channel = this.guild.channels.find((c) => c.id === channelId) ?? this.general;
+    const channel = this.channelById(channelId) ?? this.general;
     const reference = body.message_reference as RawMessage['message_reference'] | undefined;
     return message({
       channel,
@@ -191,7 +255,7 @@ export class FakeDiscord {
       embeds: (body.embeds as RawMessage['embeds'] | undefined) ?? [],
       components: (body.components as RawMessage['components'] | undefined) ?? [],
       flags: typeof body.flags === 'number' ? body.flags : 0,
-      ...(reference === undefined ? {} : { message_reference: { ...reference, channel_id: channel.id, guild_id: channel.guild_id }, type: 19 }),
+      ...(reference === undefined ? {} : { message_reference: { ...reference, channel_id: channel.id, ...(channel.guild_id ? { guild_id: channel.guild_id } : {}) }, type: 19 }),
       ...extra,
     });
   }
@@ -220,6 +284,7 @@ export class FakeDiscord {
     if (type === 4) record.original = this.botMessage(this.general.id, data);
     if (type === 5) record.original = this.botMessage(this.general.id, {}, { flags: (Number(data.flags ?? 0) & EPHEMERAL) | LOADING });
     if (type === 7 && record.original !== null) this.edit(record.original, data);
+    // 9 opens a modal: nothing is posted until the user sends it.
     const withResponse = query.get('with_response') === 'true';
     return withResponse ? { status: 200, body: { interaction: { id, type: 2 }, resource: { type, message: record.original } } } : { status: 204 };
   }
@@ -232,6 +297,8 @@ export class FakeDiscord {
         method: 'PUT',
         pattern,
         handle: ({ params, body }) => {
+          const problems = (body as Body[]).flatMap((c) => commandProblems(c));
+          if (problems.length > 0) return json({ message: 'Invalid Form Body', code: 50035, errors: problems }, 400);
           const stored = (body as Body[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }));
           this.commands.set(scopeOf(params), stored);
           return json(stored);
@@ -259,6 +326,38 @@ export class FakeDiscord {
           this.messages.set(sent.id, sent);
           this.deliver(sent);
           return json(sent);
+        },
+      },
+      {
+        method: 'GET',
+        pattern: '/channels/:/messages/:',
+        handle: ({ params }) => {
+          const found = this.messages.get(params[1]!);
+          return found === undefined || found.channel_id !== params[0] ? json({ message: 'Unknown Message', code: 10008 }, 404) : json(found);
+        },
+      },
+      {
+        method: 'PUT',
+        pattern: '/channels/:/messages/:/reactions/:/@me',
+        handle: ({ params }) => {
+          this.reactions.set(params[1]!, [...(this.reactions.get(params[1]!) ?? []), params[2]!]);
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
+        pattern: '/channels/:/messages/:/threads',
+        handle: ({ params, body }) => {
+          const parent = this.channelById(params[0]!);
+          if (parent === undefined || parent.type !== 0) return json({ message: 'Cannot start a thread here', code: 50024 }, 400);
+          // A thread started from a message has that message's id.
+          const thread: RawChannel = {
+            id: params[1]!, type: 11, name: String((body as Body).name), guild_id: this.guild.id, parent_id: parent.id, owner_id: this.bot.id,
+            thread_metadata: { archived: false, auto_archive_duration: Number((body as Body).auto_archive_duration ?? 4320), archive_timestamp: new Date().toISOString(), locked: false },
+          };
+          this.extraChannels.push(thread);
+          this.gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true, member_count: 1, message_count: 0 });
+          return json({ ...thread, member_count: 1, message_count: 0 }, 201);
         },
       },
       { method: 'POST', pattern: '/interactions/:/:/callback', public: true, handle: ({ params, body, query }) => this.callback(params[0]!, params[1]!, body as Body, query) },

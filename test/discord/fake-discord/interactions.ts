@@ -46,6 +46,25 @@ export function commandInteraction(applicationId: string, invoker: Invoker, appP
   };
 }
 
+/** A message context-menu command (data.type 3) on `target`, which Discord sends resolved. */
+export function messageCommandInteraction(applicationId: string, invoker: Invoker, appPermissions: bigint, command: { id: string; name: string }, target: RawMessage): Record<string, unknown> {
+  return {
+    ...base(applicationId, invoker, appPermissions),
+    type: 2,
+    data: { id: command.id, name: command.name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } }, guild_id: invoker.channel.guild_id },
+  };
+}
+
+/** A submitted modal (type 5) opened from a button on `message`. */
+export function modalSubmitInteraction(applicationId: string, invoker: Invoker, appPermissions: bigint, message: RawMessage, customId: string, fields: Record<string, string>): Record<string, unknown> {
+  return {
+    ...base(applicationId, invoker, appPermissions),
+    type: 5,
+    data: { custom_id: customId, components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+    message,
+  };
+}
+
 export function buttonInteraction(applicationId: string, invoker: Invoker, appPermissions: bigint, message: RawMessage, customId: string): Record<string, unknown> {
   return {
     ...base(applicationId, invoker, appPermissions),
