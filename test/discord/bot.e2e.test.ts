@@ -10,6 +10,7 @@ import { buildTestEngine } from './corpus-fixture.js';
 import type { E2eEnv } from './e2e-env.js';
 import { controlled } from './engine-wrapper.js';
 import { Harness } from './harness.js';
+import { realServersSuite } from './real-servers-suite.js';
 
 let env: E2eEnv | undefined;
 
@@ -35,3 +36,4 @@ function shared(): E2eEnv {
 
 answersSuite(shared);
 commandsSuite(shared);
+realServersSuite(shared);
