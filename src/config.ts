@@ -50,6 +50,9 @@ const schema = z.object({
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   MAX_CONCURRENT_QUESTIONS: z.coerce.number().int().min(1).max(64).default(4),
   LOG_QUESTIONS: z.enum(['full', 'hash', 'none']).default('hash'),
+  STORE: z.enum(['files', 'postgres']).default('files'),
+  DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
+  SHARDS: z.string().trim().regex(/^(auto|[1-9]\d*)$/, '"auto" or a whole number of shards').optional().or(z.literal('').transform(() => undefined)),
 });
 
 const EXAMPLES: Record<string, string> = {
@@ -70,6 +73,9 @@ const EXAMPLES: Record<string, string> = {
   COOLDOWN_SECONDS: 'COOLDOWN_SECONDS=5',
   MAX_CONCURRENT_QUESTIONS: 'MAX_CONCURRENT_QUESTIONS=4',
   LOG_QUESTIONS: 'LOG_QUESTIONS=hash',
+  STORE: 'STORE=postgres',
+  DATABASE_URL: 'DATABASE_URL=postgres://verbatim@127.0.0.1:5432/verbatim',
+  SHARDS: 'SHARDS=auto',
 };
 
 export interface Config {
@@ -84,6 +90,10 @@ export interface Config {
   maxArticleBytes: number;
   answerThreshold: number | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the index lives: folders under indexDir, or PostgreSQL at databaseUrl. */
+  store: { kind: 'files' } | { kind: 'postgres'; databaseUrl: string };
+  /** Discord shards: undefined runs one process; 'auto' asks Discord how many. */
+  shards: 'auto' | number | undefined;
   discord: {
     token: string | undefined;
     applicationId: string | undefined;
@@ -117,6 +127,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     });
   }
   const s = result.data;
+  if (s.STORE === 'postgres' && !s.DATABASE_URL) {
+    throw new VerbatimError('CONFIG_INVALID', 'DATABASE_URL is missing: STORE=postgres needs it.', {
+      hint: `Set DATABASE_URL in .env or the environment, for example ${EXAMPLES.DATABASE_URL} (see .env.example).`,
+    });
+  }
   return {
     corpusDir: path.resolve(cwd, s.CORPUS_DIR),
     indexDir: path.resolve(cwd, s.INDEX_DIR),
@@ -129,6 +144,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     maxArticleBytes: s.MAX_ARTICLE_BYTES,
     answerThreshold: s.ANSWER_THRESHOLD,
     logLevel: s.LOG_LEVEL,
+    store: s.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: s.DATABASE_URL! } : { kind: 'files' },
+    shards: s.SHARDS === undefined ? undefined : s.SHARDS === 'auto' ? 'auto' : Number(s.SHARDS),
     discord: {
       token: s.DISCORD_TOKEN,
       applicationId: s.DISCORD_APPLICATION_ID,

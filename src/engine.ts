@@ -14,8 +14,10 @@ import type { Embedder } from './embedding/embedder.js';
 import { chooseEmbedder, type ChosenEmbedder } from './embedding/create-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
-import { ingestArticles, type IngestSummary } from './index/ingest.js';
-import { openIndex, type LoadedIndex } from './index/store.js';
+import type { IngestSummary } from './index/ingest.js';
+import type { IndexStore } from './index/index-store.js';
+import { createStore } from './index/create-store.js';
+import type { ServingIndex } from './index/serving-index.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fusion.js';
 import type { AskResult } from './answer/types.js';
@@ -28,7 +30,6 @@ import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
 import { LruCache } from './lru.js';
-import { directorySize } from './fs-size.js';
 
 export interface EngineDeps {
   /**
@@ -41,6 +42,8 @@ export interface EngineDeps {
   fusion?: FusionMethod;
   /** Models other than the shipped ones for the answer step (benchmarks' ablations and training folds). */
   models?: AnswererOptions['models'];
+  /** Replaces the store STORE names (tests pass one on a throwaway database). */
+  store?: IndexStore;
 }
 
 /** The chosen embedder; without `ready` it is already loaded. */
@@ -51,7 +54,7 @@ interface Loaded {
   embedder: Embedder;
   fallback: boolean;
   notice: string | null;
-  index: LoadedIndex;
+  index: ServingIndex;
   stats: TermStats;
 }
 
@@ -67,6 +70,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   });
   const queryCache = new LruCache<string, Float32Array>(1_000);
   const notify = deps.notice ?? (() => {});
+  const store = deps.store ?? createStore(config);
 
   function getEmbedder() {
     embedderReady ??= (deps.createEmbedder ?? ((c: Config) => chooseEmbedder(c)))(config).then((made) => {
@@ -100,7 +104,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     // The embedder's model may still be loading (worker threads): the index opens and the corpus is read meanwhile.
     const made = await getEmbedder();
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
-    const previous = rebuild ? null : (current?.index ?? (await openIndex(config.indexDir, made.embedder.info).catch(() => null)));
+    const previous = rebuild ? null : (current?.index ?? (await store.open(made.embedder.info).catch(() => null)));
     const { articles, problems } = await loadCorpus(config.corpusDir, {
       maxArticleBytes: config.maxArticleBytes,
       reuse: (id, hash) => {
@@ -117,14 +121,13 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     const readable = [...articles, ...kept];
     // The usual start: nothing changed since the index was written, so the opened index serves as is
     // (ingest would read it all again only to find nothing to do).
-    let outcome: { index: LoadedIndex; report: IngestSummary };
+    let outcome: { index: ServingIndex; report: IngestSummary };
     if (previous && isUpToDate(previous, readable)) {
       outcome = { index: previous, report: unchangedReport(previous) };
     } else {
       const ingestEmbedder = await getIngestEmbedder(made.embedder);
       const missesBefore = ingestEmbedder.stats.misses;
-      outcome = await ingestArticles({
-        indexRoot: config.indexDir,
+      outcome = await store.ingest({
         embedder: ingestEmbedder,
         articles: readable,
         rebuild,
@@ -147,12 +150,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   }
 
   /** True when the index holds exactly these articles, each with the same content hash. */
-  function isUpToDate(index: LoadedIndex, articles: readonly Article[]): boolean {
+  function isUpToDate(index: ServingIndex, articles: readonly Article[]): boolean {
     return index.articles.size === articles.length && articles.every((a) => index.articles.get(a.id)?.contentHash === a.contentHash);
   }
 
-  function unchangedReport(index: LoadedIndex): IngestSummary {
-    const { counts } = index.manifest;
+  function unchangedReport(index: ServingIndex): IngestSummary {
+    const { counts } = index;
     return { indexDir: index.dir, articles: counts.articles, added: 0, changed: 0, removed: 0, unchanged: counts.articles, passages: counts.passages, sentences: counts.sentences, embedded: 0, rebuilt: null };
   }
 
@@ -160,7 +163,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
    * The indexed versions of files that could not be read this time (broken, vanished mid-ingest):
    * they stay in the index until the file is fixed or deleted, so a bad save loses nothing.
    */
-  function previousVersions(problems: readonly CorpusProblem[], previous: LoadedIndex): Article[] {
+  function previousVersions(problems: readonly CorpusProblem[], previous: ServingIndex): Article[] {
     if (problems.length === 0) return [];
     const broken = new Set(problems.map((p) => p.path));
     return [...previous.articles.values()].filter((a) => broken.has(a.id) || broken.has(a.id.split('#')[0]!));
@@ -194,7 +197,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       articles: state.index.articles.size,
       passages: state.index.passages.size,
       sentences: [...state.index.articles.values()].reduce((n, a) => n + a.sentences.length, 0),
-      indexBytes: await directorySize(state.index.dir),
+      indexBytes: await store.bytes(state.index),
       questionsAnswered,
       indexWrittenAt: state.index.manifest.writtenAt ?? null,
     };
@@ -231,7 +234,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
       trace.embedMs = round(performance.now() - t);
       t = performance.now();
-      const candidates = retrieve(state.index, analysis.text, queryVector, { mode, fusion: deps.fusion ?? 'score' });
+      const candidates = await retrieve(state.index, analysis.text, queryVector, { mode, fusion: deps.fusion ?? 'score' });
       trace.retrieveMs = round(performance.now() - t);
       trace.candidates = candidates.length;
       t = performance.now();
@@ -290,6 +293,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const cached = ingestEmbedderReady ? await ingestEmbedderReady.catch(() => null) : null;
       const made = embedderReady ? await embedderReady.catch(() => null) : null;
       await (cached ?? made?.embedder)?.close();
+      await store.close();
       ingestEmbedderReady = null;
       embedderReady = null;
       loaded = null;

@@ -63,7 +63,7 @@ export async function examineCorpus(corpus: QaCorpus, modes: readonly RetrievalM
         continue;
       }
       const queryVector = mode === 'bm25' ? null : vectors[i]!;
-      const candidates = retrieve(index, analysis.text, queryVector, { mode, fusion: 'score' });
+      const candidates = await retrieve(index, analysis.text, queryVector, { mode, fusion: 'score' });
       const examined = await answerer.examine(analysis, candidates, {
         stats,
         queryVector,

@@ -64,7 +64,7 @@ export async function evaluateEngine(
   const latency: number[] = [];
   let errors = 0;
   for (const [i, { question, text, vector }] of prepared.entries()) {
-    const ranked = retrieve(index, text, mode === 'bm25' ? null : vector, { mode, fusion: 'score', limit: 5, maxPerArticle: 1 }).map((c) =>
+    const ranked = (await retrieve(index, text, mode === 'bm25' ? null : vector, { mode, fusion: 'score', limit: 5, maxPerArticle: 1 })).map((c) =>
       contextIdOf(c.article.id),
     );
     let prediction: SquadPrediction;

@@ -111,7 +111,7 @@ function dropArticle(state: IndexState, id: string): void {
 }
 
 /** Embeds every sentence of `articles` once; returns each article's rows. */
-async function embedSentences(
+export async function embedSentences(
   embedder: Embedder,
   articles: readonly Article[],
   onProgress: IngestParams['onProgress'],
@@ -165,7 +165,7 @@ function addArticles(state: IndexState, articles: readonly Article[], vectors: {
   params.onProgress?.({ phase: 'indexing', done, total });
 }
 
-function checkPassage(article: Article, passage: Passage): void {
+export function checkPassage(article: Article, passage: Passage): void {
   const { sentenceStart, sentenceEnd } = passage;
   if (passage.article !== article.id || !(Number.isInteger(sentenceStart) && sentenceStart >= 0 && sentenceStart < sentenceEnd && sentenceEnd <= article.sentences.length)) {
     throw new VerbatimError('INTERNAL', `Passage ${passage.index} of ${article.id} names article ${passage.article} and sentences ${sentenceStart}–${sentenceEnd} of ${article.sentences.length}.`);

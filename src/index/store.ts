@@ -12,9 +12,11 @@ import { sentenceVectorOf, type IndexState } from './index-state.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { MANIFEST_FILE, parseManifest, type FileEntry, type Manifest } from './manifest.js';
 import { asFloat32, sliceSentenceVectors } from './sentence-vectors.js';
+import type { ServingIndex } from './serving-index.js';
 import type { VectorIndex } from './vector-index.js';
 
-export interface LoadedIndex {
+/** The files store's index: everything in memory, searched in process. */
+export interface LoadedIndex extends ServingIndex {
   /** The per-embedder folder. */
   dir: string;
   manifest: Manifest;
@@ -24,8 +26,6 @@ export interface LoadedIndex {
   passages: Map<number, Passage>;
   dense: VectorIndex;
   lexical: LexicalIndex;
-  /** A sentence's unit vector (a view: do not modify it), or undefined for an unknown article or sentence. */
-  sentenceVector(articleId: string, sentenceIndex: number): Float32Array | undefined;
 }
 
 /** The folder of one embedder's index, e.g. `<root>/use-lite-en-512` or `<root>/transformers-xenova-all-minilm-l6-v2-q8-384`. */
@@ -51,8 +51,13 @@ export function toLoadedIndex(dir: string, manifest: Manifest, state: IndexState
     manifest,
     articles: state.articles,
     passages: state.passages,
+    counts: manifest.counts,
     dense: state.dense,
     lexical: state.lexical,
+    search: {
+      dense: async (vector, k) => state.dense.search(vector, k),
+      lexical: async (query, k) => state.lexical.search(query, k),
+    },
     sentenceVector: (articleId, sentenceIndex) => sentenceVectorOf(state, dimension, articleId, sentenceIndex),
   };
 }

@@ -3,7 +3,7 @@
  * are fused, and per-article diversity keeps one long article from filling every slot.
  */
 import type { Article, Passage } from '../corpus/types.js';
-import type { LoadedIndex } from '../index/store.js';
+import type { ServingIndex } from '../index/serving-index.js';
 import { FUSION_METHODS, type FusionContext, type FusionInput, type FusionMethod } from './fusion.js';
 import { dot, meanUnit } from './vectors.js';
 
@@ -28,10 +28,12 @@ export interface RetrieveOptions {
   maxPerArticle?: number;
 }
 
-export function retrieve(index: LoadedIndex, query: string, queryVector: Float32Array | null, options: RetrieveOptions): Candidate[] {
+export async function retrieve(index: ServingIndex, query: string, queryVector: Float32Array | null, options: RetrieveOptions): Promise<Candidate[]> {
   const depth = options.depth ?? 50;
-  const denseHits = options.mode !== 'bm25' && queryVector ? index.dense.search(queryVector, depth) : [];
-  const lexicalHits = options.mode !== 'dense' ? index.lexical.search(query, depth) : [];
+  const [denseHits, lexicalHits] = await Promise.all([
+    options.mode !== 'bm25' && queryVector ? index.search.dense(queryVector, depth) : [],
+    options.mode !== 'dense' ? index.search.lexical(query, depth) : [],
+  ]);
 
   const byLabel = new Map<number, { denseRank: number | null; lexicalRank: number | null; dense: number | null; lexical: number }>();
   denseHits.forEach((hit, rank) => byLabel.set(hit.label, { denseRank: rank, lexicalRank: null, dense: hit.score, lexical: 0 }));
@@ -79,7 +81,7 @@ export function diversify<T extends { passage: { article: string } }>(ranked: re
   return out;
 }
 
-function passageSimilarity(index: LoadedIndex, passage: Passage, queryVector: Float32Array): number {
+function passageSimilarity(index: ServingIndex, passage: Passage, queryVector: Float32Array): number {
   const vectors: Float32Array[] = [];
   for (let i = passage.sentenceStart; i < passage.sentenceEnd; i++) {
     const v = index.sentenceVector(passage.article, i);

@@ -8,7 +8,7 @@ import type { Summary, SummaryRequest } from './types.js';
 
 export interface SummaryRetrieval {
   embed(text: string): Promise<Float32Array>;
-  retrieve(text: string, vector: Float32Array | null): Candidate[];
+  retrieve(text: string, vector: Float32Array | null): Promise<Candidate[]>;
 }
 
 export function summarizeWithIndex(index: SummarySource, request: SummaryRequest, retrieval: SummaryRetrieval): Promise<Summary> {
@@ -16,7 +16,7 @@ export function summarizeWithIndex(index: SummarySource, request: SummaryRequest
     source: index,
     retrieveTopic: async (topic) => {
       const vector = await retrieval.embed(topic);
-      return topicCandidates(index, topic, vector, retrieval.retrieve(topic, vector));
+      return topicCandidates(index, topic, vector, await retrieval.retrieve(topic, vector));
     },
   });
 }
