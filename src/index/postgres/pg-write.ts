@@ -42,6 +42,9 @@ const REBUILD_HNSW_AFTER = 5_000;
 
 export async function ingestIntoPg(pool: pg.Pool, params: PgIngestParams): Promise<PgIngestResult> {
   const client = await pool.connect();
+  // A checked-out client whose server process dies emits 'error' outside any query; the failing query reports it.
+  const ignore = (): void => {};
+  client.on('error', ignore);
   try {
     await client.query("SET application_name = 'verbatim-ingest'");
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEYS.ingest]);
@@ -51,6 +54,7 @@ export async function ingestIntoPg(pool: pg.Pool, params: PgIngestParams): Promi
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEYS.ingest]).catch(() => {});
     }
+    client.off('error', ignore);
     client.release();
     return result;
   } catch (error) {
