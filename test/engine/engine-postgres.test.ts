@@ -1,0 +1,64 @@
+/**
+ * The engine unchanged on the PostgreSQL store: the real seeds, the real offline embedder (USE lite), a real
+ * throwaway PostgreSQL with pgvector. Skipped (reason printed) only when PostgreSQL or pgvector is not installed.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import type { Engine } from '../../src/engine-types.js';
+import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
+
+const missing = postgresMissing();
+
+describe.skipIf(missing !== null)(missing ? `engine on PostgreSQL: skipped: ${missing}` : 'engine on PostgreSQL', () => {
+  let cluster: ThrowawayPostgres;
+  let engine: Engine;
+  let corpusDir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    cluster = await startThrowawayPostgres();
+    corpusDir = await copySeeds();
+    env = { CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-index-'), EMBEDDER: 'use', STORE: 'postgres', DATABASE_URL: await cluster.createDatabase() };
+    engine = createEngine(parseConfig(env));
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await cluster?.stop();
+  });
+
+  it('ingests the seeds into PostgreSQL at warm-up and reports where', async () => {
+    const report = await engine.warmUp();
+    expect(report.ingest).toMatchObject({ added: 5, removed: 0 });
+    expect(report.ingest!.indexDir).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\//);
+    expect(report.stats.articles).toBe(5);
+    expect(report.stats.indexBytes).toBeGreaterThan(0);
+  });
+
+  it('answers "What did Putin call Xi?" with the verbatim "dear friend" quote', async () => {
+    const result = await engine.ask('What did Putin call Xi?');
+    expect(result.status).toBe('answered');
+    const top = result.answers[0]!;
+    expect(top.span?.text).toBe('dear friend');
+    const text = fs.readFileSync(`${corpusDir}/${top.citation.article}`, 'utf8');
+    expect(text.slice(top.citation.start, top.citation.end)).toBe(top.sentence);
+  });
+
+  it('summarises a topic from the shared store', async () => {
+    const summary = await engine.summarize({ topic: 'the military parade' });
+    expect(summary.kind).toBe('topic');
+    expect(JSON.stringify(summary).toLowerCase()).toContain('parade');
+  });
+
+  it('a second process on the same database serves at once, embedding nothing', async () => {
+    const second = createEngine(parseConfig({ ...env, INDEX_DIR: await tempDir('verbatim-index-') }));
+    try {
+      const report = await second.warmUp();
+      expect(report.ingest).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 5, embedded: 0 });
+      expect((await second.ask('What did Putin call Xi?')).answers[0]!.sentence).toBe((await engine.ask('What did Putin call Xi?')).answers[0]!.sentence);
+    } finally {
+      await second.close();
+    }
+  });
+});
