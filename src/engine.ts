@@ -199,7 +199,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       sentences: [...state.index.articles.values()].reduce((n, a) => n + a.sentences.length, 0),
       indexBytes: await store.bytes(state.index),
       questionsAnswered,
-      indexWrittenAt: state.index.manifest.writtenAt ?? null,
+      indexWrittenAt: state.index.writtenAt,
     };
   }
 

@@ -19,6 +19,8 @@ export interface ServingIndex {
   /** Where the index lives: a folder, or a database URL without its password. */
   dir: string;
   counts: { articles: number; passages: number; sentences: number };
+  /** When this generation was written (ISO time), or null where the store does not record it (PostgreSQL). */
+  writtenAt: string | null;
   articles: Map<string, Article>;
   /** Passages by label. */
   passages: Map<number, Passage>;

@@ -52,6 +52,7 @@ export function toLoadedIndex(dir: string, manifest: Manifest, state: IndexState
     articles: state.articles,
     passages: state.passages,
     counts: manifest.counts,
+    writtenAt: manifest.writtenAt,
     dense: state.dense,
     lexical: state.lexical,
     search: {

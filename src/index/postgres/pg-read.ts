@@ -45,6 +45,7 @@ export async function openPgIndex(pool: pg.Pool, info: EmbedderInfo, location: s
       dir: location,
       generation: meta.generation,
       counts: { articles: articles.size, passages: passages.size, sentences },
+      writtenAt: null,
       articles,
       passages,
       lexical: documentFrequencies(passages),
