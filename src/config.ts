@@ -52,7 +52,6 @@ const schema = z.object({
   LOG_QUESTIONS: z.enum(['full', 'hash', 'none']).default('hash'),
   STORE: z.enum(['files', 'postgres']).default('files'),
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
-  SHARDS: z.string().trim().regex(/^(auto|[1-9]\d*)$/, '"auto" or a whole number of shards').optional().or(z.literal('').transform(() => undefined)),
 });
 
 const EXAMPLES: Record<string, string> = {
@@ -75,7 +74,6 @@ const EXAMPLES: Record<string, string> = {
   LOG_QUESTIONS: 'LOG_QUESTIONS=hash',
   STORE: 'STORE=postgres',
   DATABASE_URL: 'DATABASE_URL=postgres://verbatim@127.0.0.1:5432/verbatim',
-  SHARDS: 'SHARDS=auto',
 };
 
 export interface Config {
@@ -92,8 +90,6 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the index lives: folders under indexDir, or PostgreSQL at databaseUrl. */
   store: { kind: 'files' } | { kind: 'postgres'; databaseUrl: string };
-  /** Discord shards: undefined runs one process; 'auto' asks Discord how many. */
-  shards: 'auto' | number | undefined;
   discord: {
     token: string | undefined;
     applicationId: string | undefined;
@@ -145,7 +141,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     answerThreshold: s.ANSWER_THRESHOLD,
     logLevel: s.LOG_LEVEL,
     store: s.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: s.DATABASE_URL! } : { kind: 'files' },
-    shards: s.SHARDS === undefined ? undefined : s.SHARDS === 'auto' ? 'auto' : Number(s.SHARDS),
     discord: {
       token: s.DISCORD_TOKEN,
       applicationId: s.DISCORD_APPLICATION_ID,
