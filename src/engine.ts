@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { VerbatimError } from './errors.js';
+import { VerbatimError, isVerbatimError, notice as makeNotice, type Notice, type NoticeCode } from './errors.js';
 import type { Article, CorpusProblem } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { buildPassages } from './corpus/passages.js';
@@ -15,6 +15,7 @@ import { chooseEmbedder, type ChosenEmbedder } from './embedding/create-embedder
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
 import type { IngestSummary } from './index/ingest.js';
+import { MAX_EMBED_CHARS } from './index/ingest.js';
 import type { IndexStore } from './index/index-store.js';
 import { createStore } from './index/create-store.js';
 import type { ServingIndex } from './index/serving-index.js';
@@ -37,8 +38,8 @@ export interface EngineDeps {
    * `ready`, the embedder may still be loading when returned (its index opens meanwhile).
    */
   createEmbedder?: (config: Config) => Promise<EmbedderChoice>;
-  /** Where notices go (the embedder fallback notice, rebuild reasons). */
-  notice?: (message: string) => void;
+  /** Where notices go (the embedder fallback notice, rebuild reasons, …): `CODE: message`, and the notice itself. */
+  notice?: (message: string, notice: Notice) => void;
   fusion?: FusionMethod;
   /** Models other than the shipped ones for the answer step (benchmarks' ablations and training folds). */
   models?: AnswererOptions['models'];
@@ -69,12 +70,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     ...(deps.models ? { models: deps.models } : {}),
   });
   const queryCache = new LruCache<string, Float32Array>(1_000);
-  const notify = deps.notice ?? (() => {});
+  const notify = (code: NoticeCode, message: string): void => deps.notice?.(`${code}: ${message}`, makeNotice(code, message));
   const store = deps.store ?? createStore(config);
 
   function getEmbedder() {
     embedderReady ??= (deps.createEmbedder ?? ((c: Config) => chooseEmbedder(c)))(config).then((made) => {
-      if (made.notice) notify(made.notice);
+      if (made.notice) notify('EMBEDDER_FALLBACK', made.notice);
       // Awaited by every ingest; this only keeps a failure from counting as unhandled meanwhile.
       made.ready?.catch(() => {});
       return made;
@@ -91,7 +92,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     ingestEmbedderReady ??= (async () => {
       const cacheFile = embeddingCacheFile(path.join(config.indexDir, 'cache'), embedder.info);
       await mkdir(path.dirname(cacheFile), { recursive: true });
-      return withEmbeddingCache(embedder, cacheFile, { log: notify });
+      return withEmbeddingCache(embedder, cacheFile, { log: (message) => notify('EMBEDDING_CACHE_REPAIRED', message) });
     })();
     ingestEmbedderReady.catch(() => {
       ingestEmbedderReady = null;
@@ -99,7 +100,11 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     return ingestEmbedderReady;
   }
 
-  async function runIngest(rebuild: boolean, onProgress?: (p: IngestProgress) => void): Promise<{ loaded: Loaded; report: IngestReport }> {
+  /**
+   * `explicit`: asked for (`ingest`, `/reindex`), so a lock held by another writer is an error. Otherwise (warm-up,
+   * the first question) the committed generation answers meanwhile: readers never need the write lock.
+   */
+  async function runIngest(rebuild: boolean, onProgress?: (p: IngestProgress) => void, explicit = true): Promise<{ loaded: Loaded; report: IngestReport }> {
     const started = performance.now();
     // The embedder's model may still be loading (worker threads): the index opens and the corpus is read meanwhile.
     const made = await getEmbedder();
@@ -127,19 +132,32 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     } else {
       const ingestEmbedder = await getIngestEmbedder(made.embedder);
       const missesBefore = ingestEmbedder.stats.misses;
-      outcome = await store.ingest({
-        embedder: ingestEmbedder,
-        articles: readable,
-        rebuild,
-        buildPassages: (article) => buildPassages(article),
-        ...(onProgress ? { onProgress } : {}),
-      });
-      await ingestEmbedder.flush();
-      // Sentences the cache already held were not embedded again.
-      outcome.report.embedded = ingestEmbedder.stats.misses - missesBefore;
+      try {
+        outcome = await store.ingest({
+          embedder: ingestEmbedder,
+          articles: readable,
+          rebuild,
+          buildPassages: (article) => buildPassages(article),
+          // Vectors reach the cache file batch by batch, so a killed build resumes instead of starting over.
+          checkpoint: () => ingestEmbedder.flush(),
+          onLockTakenOver: (message) => notify('LOCK_TAKEN_OVER', message),
+          ...(onProgress ? { onProgress } : {}),
+        });
+        // Sentences the cache already held were not embedded again.
+        outcome.report.embedded = ingestEmbedder.stats.misses - missesBefore;
+      } catch (error) {
+        if (explicit || previous === null || !isVerbatimError(error) || error.code !== 'INDEX_LOCKED') throw error;
+        notify('INDEX_BUSY', `${error.message} Answering from the committed index meanwhile.`);
+        outcome = { index: previous, report: unchangedReport(previous) };
+      } finally {
+        await ingestEmbedder.flush();
+      }
     }
     const { index, report } = outcome;
-    if (report.rebuilt) notify(`Index rebuilt: ${report.rebuilt.message}`);
+    if (report.rebuilt) notify('INDEX_REBUILT', `Index rebuilt: ${report.rebuilt.message}`);
+    if (report.capped > 0) {
+      notify('SENTENCE_CAPPED', `${report.capped} sentence(s) longer than ${MAX_EMBED_CHARS} characters were embedded from their first ${MAX_EMBED_CHARS} characters (their full text is still indexed and quoted).`);
+    }
     const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical) };
     current = next;
     answerer.reset();
@@ -156,7 +174,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
 
   function unchangedReport(index: ServingIndex): IngestSummary {
     const { counts } = index;
-    return { indexDir: index.dir, articles: counts.articles, added: 0, changed: 0, removed: 0, unchanged: counts.articles, passages: counts.passages, sentences: counts.sentences, embedded: 0, rebuilt: null };
+    return { indexDir: index.dir, articles: counts.articles, added: 0, changed: 0, removed: 0, unchanged: counts.articles, passages: counts.passages, sentences: counts.sentences, embedded: 0, capped: 0, rebuilt: null };
   }
 
   /**
@@ -166,11 +184,15 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   function previousVersions(problems: readonly CorpusProblem[], previous: ServingIndex): Article[] {
     if (problems.length === 0) return [];
     const broken = new Set(problems.map((p) => p.path));
-    return [...previous.articles.values()].filter((a) => broken.has(a.id) || broken.has(a.id.split('#')[0]!));
+    // An unlisted folder keeps everything indexed under it ('.' is the corpus folder itself).
+    const folders = problems.filter((p) => p.code === 'FOLDER_UNREADABLE').map((p) => (p.path === '.' ? '' : `${p.path}/`));
+    return [...previous.articles.values()].filter(
+      (a) => broken.has(a.id) || broken.has(a.id.split('#')[0]!) || folders.some((folder) => a.id.startsWith(folder)),
+    );
   }
 
   function ensureLoaded(onProgress?: (p: IngestProgress) => void): Promise<Loaded> {
-    loaded ??= runIngest(false, onProgress).then((r) => {
+    loaded ??= runIngest(false, onProgress, false).then((r) => {
       lastWarmIngest = r.report;
       return r.loaded;
     });

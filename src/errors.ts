@@ -6,6 +6,7 @@ export const ERROR_HINTS = {
   CONFIG_INVALID: 'Fix the setting named above in .env or the environment (see .env.example).',
   CORPUS_MISSING: 'Point --corpus (or CORPUS_DIR) at a folder of .txt, .md, .json or .jsonl articles.',
   CORPUS_EMPTY: 'Add article files (.txt, .md, .json, .jsonl) to the corpus folder, then run `verbatim ingest`.',
+  FOLDER_UNREADABLE: 'Give the bot\'s user read access to the folder, or move it out of the corpus (indexed articles under it are kept meanwhile).',
   ARTICLE_EMPTY: 'The file has no text; add the article text or remove the file.',
   ARTICLE_BINARY: 'Only text articles are read; remove the file or convert it to .txt.',
   ARTICLE_NOT_UTF8: 'Save the file as UTF-8 and run `verbatim ingest` again.',
@@ -32,6 +33,31 @@ export const ERROR_HINTS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HINTS;
+
+/**
+ * Notices: things the operator should know that did not stop the work. Each has a code and a hint, like errors;
+ * doors show `CODE: message` and may add the hint.
+ */
+export const NOTICE_HINTS = {
+  EMBEDDER_FALLBACK: 'Answers use the offline USE lite embedder; put a transformer model under MODELS_DIR to use it instead.',
+  EMBEDDING_CACHE_REPAIRED: 'Nothing to do: vectors the cache lost are embedded again.',
+  INDEX_REBUILT: 'Nothing to do: the index was rebuilt from the corpus.',
+  INDEX_BUSY: 'Answers come from the last committed index; run /reindex (or `verbatim ingest`) once the other ingest has finished.',
+  LOCK_TAKEN_OVER: 'Nothing to do, unless another verbatim process really is writing this index from another host (then give each its own INDEX_DIR).',
+  SENTENCE_CAPPED: 'Break very long lines in the article into sentences or paragraphs for better answers from them.',
+} as const;
+
+export type NoticeCode = keyof typeof NOTICE_HINTS;
+
+export interface Notice {
+  code: NoticeCode;
+  message: string;
+  hint: string;
+}
+
+export function notice(code: NoticeCode, message: string): Notice {
+  return { code, message, hint: NOTICE_HINTS[code] };
+}
 
 export class VerbatimError extends Error {
   readonly code: ErrorCode;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     import('./logger.js'),
   ]);
   const logger = createLogger(config);
-  const engine = createEngine(config, { notice: (message) => logger.warn({ notice: message }, message) });
+  const engine = createEngine(config, { notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
   // Load the model and index while the client logs in; interactions are deferred until they are ready.
   engine.warmUp().then(
     (report) => logger.info({ ms: report.ms, articles: report.stats.articles, embedder: report.stats.embedder.id }, 'engine ready'),

@@ -38,7 +38,7 @@ async function withEngine(
   work: (engine: Engine, onProgress: (p: IngestProgress) => void) => Promise<void>,
   options: { warmUp?: boolean } = {},
 ): Promise<void> {
-  const engine = createEngine(config, { notice: (message) => process.stderr.write(`notice: ${message}\n`) });
+  const engine = createEngine(config, { notice: (message, notice) => process.stderr.write(`notice ${message}\n  ${notice.hint}\n`) });
   const progress = progressReporter();
   try {
     if (options.warmUp ?? true) {

@@ -4,6 +4,13 @@ import path from 'node:path';
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.json', '.jsonl'] as const;
 export type ArticleExtension = (typeof ARTICLE_EXTENSIONS)[number];
 
+/** A folder the listing could not enter (permissions, a path past the OS limit, gone mid-listing). */
+export interface UnlistedFolder {
+  /** Relative path of the folder ('' for the corpus folder itself). */
+  relative: string;
+  reason: string;
+}
+
 export interface ListedFile {
   /** Path relative to the corpus folder with '/' separators: the article id. */
   relative: string;
@@ -13,16 +20,24 @@ export interface ListedFile {
 
 /**
  * Article files under `dir`, recursively and sorted by relative path. Dot-files, dot-folders and
- * node_modules are skipped; symbolic links are followed, each real folder visited once.
+ * node_modules are skipped; symbolic links are followed, each real folder visited once. A folder that
+ * cannot be listed (a root-only `lost+found`, a path past the OS limit) is passed to `onUnlisted` and
+ * skipped: one bad folder must not hide every other article.
  */
-export async function listArticleFiles(dir: string): Promise<ListedFile[]> {
+export async function listArticleFiles(dir: string, onUnlisted: (folder: UnlistedFolder) => void = () => {}): Promise<ListedFile[]> {
   const found: ListedFile[] = [];
   const visited = new Set<string>();
   const visit = async (folder: string, prefix: string): Promise<void> => {
-    const real = await realpath(folder);
-    if (visited.has(real)) return;
-    visited.add(real);
-    const entries = await readdir(folder, { withFileTypes: true });
+    let entries: import('node:fs').Dirent[];
+    try {
+      const real = await realpath(folder);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      onUnlisted({ relative: prefix, reason: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) });
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const absolute = path.join(folder, entry.name);

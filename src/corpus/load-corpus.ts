@@ -42,7 +42,9 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     problems.push(problem);
     options.onProblem?.(problem);
   };
-  const files = await listArticleFiles(dir);
+  const files = await listArticleFiles(dir, (folder) =>
+    report(corpusProblem(folder.relative || '.', 'FOLDER_UNREADABLE', `The folder ${folder.relative || dir} could not be listed (${folder.reason}); articles under it were skipped.`)),
+  );
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let file = files[next++]; file !== undefined; file = files[next++]) {

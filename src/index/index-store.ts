@@ -16,6 +16,10 @@ export interface StoreIngestParams {
   rebuild?: boolean;
   buildPassages: (article: Article) => Passage[];
   onProgress?: (progress: IngestProgress) => void;
+  /** Called between embedding batches (the engine flushes its embedding cache, so a killed build resumes). */
+  checkpoint?: () => Promise<void>;
+  /** A stale write lock was taken over (files store; PostgreSQL serialises ingests with an advisory lock). */
+  onLockTakenOver?: (message: string) => void;
 }
 
 export interface IndexStore {

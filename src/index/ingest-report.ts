@@ -18,6 +18,8 @@ export interface IngestReport {
   passages: number;
   sentences: number;
   embedded: number;
+  /** Sentences longer than the embedding cap (ingest.ts MAX_EMBED_CHARS), embedded from their opening characters only. */
+  capped: number;
   /** Why the index was rebuilt from scratch, when it was (e.g. embedder changed, index corrupt). */
   rebuilt: { code: string; message: string } | null;
   problems: CorpusProblem[];

@@ -26,12 +26,22 @@ export interface IngestParams {
   /** Splits an article into passages (owned by the corpus step). */
   buildPassages: (article: Article) => Passage[];
   onProgress?: (progress: IngestProgress) => void;
+  /** Called after each batch of sentences is embedded (the engine flushes its embedding cache): a killed build resumes from there. */
+  checkpoint?: () => Promise<void>;
+  /** Called once the write lock is held; a stale lock taken over is reported here. */
+  onLockTakenOver?: (message: string) => void;
 }
 
 export type IngestSummary = Omit<IngestReport, 'corpusDir' | 'problems' | 'ms'>;
 
 /** Sentences per embedder call: large enough to keep the embedder's workers busy, small enough to report progress. */
-const EMBED_BATCH = 4096;
+const EMBED_BATCH = 1024;
+/**
+ * Longest text embedded for one sentence, in characters. The offline encoder's time grows steeply with length (a
+ * 100 KB unbroken line took minutes); a sentence this long is a run-on line, not prose, so its vector comes from its
+ * first MAX_EMBED_CHARS characters. The stored text, BM25 and quotes keep the whole sentence.
+ */
+export const MAX_EMBED_CHARS = 2000;
 /** Removed vectors may outnumber live ones by this much before the vector index is rebuilt from stored vectors. */
 const MAX_DELETED_RATIO = 1;
 
@@ -39,7 +49,7 @@ export async function ingestArticles(params: IngestParams): Promise<{ index: Loa
   const info = params.embedder.info;
   const dir = indexDirFor(params.indexRoot, info);
   await mkdir(dir, { recursive: true });
-  const release = await acquireWriteLock(dir);
+  const release = await acquireWriteLock(dir, { onTakeOver: params.onLockTakenOver });
   try {
     const start = await startingPoint(dir, params);
     const { state } = start;
@@ -47,7 +57,7 @@ export async function ingestArticles(params: IngestParams): Promise<{ index: Loa
     for (const id of [...plan.removed, ...plan.changed.map((a) => a.id)]) dropArticle(state, id);
 
     const incoming = [...plan.added, ...plan.changed];
-    const vectors = await embedSentences(params.embedder, incoming, params.onProgress);
+    const vectors = await embedSentences(params.embedder, incoming, params.onProgress, params.checkpoint);
     addArticles(state, incoming, vectors, info.dimension, params);
     compactDenseIfSparse(state, info.dimension);
 
@@ -67,6 +77,7 @@ export async function ingestArticles(params: IngestParams): Promise<{ index: Loa
         passages: state.passages.size,
         sentences: manifest.counts.sentences,
         embedded: vectors.embedded,
+        capped: vectors.capped,
         rebuilt: start.rebuilt,
       },
     };
@@ -115,9 +126,17 @@ export async function embedSentences(
   embedder: Embedder,
   articles: readonly Article[],
   onProgress: IngestParams['onProgress'],
-): Promise<{ rows: Map<string, Float32Array>; embedded: number }> {
+  checkpoint: IngestParams['checkpoint'],
+): Promise<{ rows: Map<string, Float32Array>; embedded: number; capped: number }> {
   const dimension = embedder.info.dimension;
-  const texts = articles.flatMap((article) => article.sentences.map((sentence) => sentence.text));
+  let capped = 0;
+  const texts = articles.flatMap((article) =>
+    article.sentences.map((sentence) => {
+      if (sentence.text.length <= MAX_EMBED_CHARS) return sentence.text;
+      capped++;
+      return sentence.text.slice(0, MAX_EMBED_CHARS);
+    }),
+  );
   const flat = new Float32Array(texts.length * dimension);
   onProgress?.({ phase: 'embedding', done: 0, total: texts.length });
   for (let offset = 0; offset < texts.length; offset += EMBED_BATCH) {
@@ -129,6 +148,7 @@ export async function embedSentences(
       throw new VerbatimError('EMBEDDER_FAILED', `${embedder.info.name} returned ${vectors.length} vectors for ${batch.length} sentences, or vectors that are not ${dimension}-d.`);
     }
     vectors.forEach((vector, i) => flat.set(vector, (offset + i) * dimension));
+    await checkpoint?.();
     onProgress?.({ phase: 'embedding', done: offset + batch.length, total: texts.length });
   }
   const rows = new Map<string, Float32Array>();
@@ -137,7 +157,7 @@ export async function embedSentences(
     rows.set(article.id, flat.subarray(row * dimension, (row + article.sentences.length) * dimension));
     row += article.sentences.length;
   }
-  return { rows, embedded: texts.length };
+  return { rows, embedded: texts.length, capped };
 }
 
 function addArticles(state: IndexState, articles: readonly Article[], vectors: { rows: Map<string, Float32Array> }, dimension: number, params: IngestParams): void {

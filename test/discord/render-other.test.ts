@@ -65,7 +65,7 @@ describe('renderError', () => {
 });
 
 describe('renderIngestReport', () => {
-  const report: IngestReport = { corpusDir: '/c', indexDir: '/i', articles: 7, added: 1, changed: 0, removed: 0, unchanged: 6, passages: 60, sentences: 180, embedded: 4, rebuilt: null, problems: [], ms: 1234 };
+  const report: IngestReport = { corpusDir: '/c', indexDir: '/i', articles: 7, added: 1, changed: 0, removed: 0, unchanged: 6, passages: 60, sentences: 180, embedded: 4, capped: 0, rebuilt: null, problems: [], ms: 1234 };
 
   it('says what changed', () => {
     expect(renderIngestReport(report).embeds[0]!.description).toBe('**7 articles** indexed: 1 added, 0 changed, 0 removed, 6 unchanged.\n60 passages, 180 sentences; 4 passages embedded in 1.2 s.');

@@ -23,6 +23,8 @@ export interface PgIngestParams {
   buildPassages: (article: Article) => Passage[];
   /** The writer awaits what this returns, so a test can act at a chosen point of the write. */
   onProgress?: (progress: IngestProgress) => void | Promise<void>;
+  /** Called between embedding batches (the engine flushes its embedding cache there). */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface PgIngestResult {
@@ -31,6 +33,8 @@ export interface PgIngestResult {
   removed: number;
   unchanged: number;
   embedded: number;
+  /** Sentences embedded from their first MAX_EMBED_CHARS characters only. */
+  capped: number;
   generation: number;
   rebuilt: IngestReport['rebuilt'];
 }
@@ -77,11 +81,11 @@ async function ingestLocked(client: pg.PoolClient, params: PgIngestParams): Prom
   const indexed = fresh ? new Map<string, string>() : await indexedHashes(client);
   const plan = planIngest(indexed, params.articles);
   const incoming = [...plan.added, ...plan.changed];
-  const vectors = await embedSentences(params.embedder, incoming, params.onProgress);
+  const vectors = await embedSentences(params.embedder, incoming, params.onProgress, params.checkpoint);
   const built = incoming.map((article) => ({ article, passages: params.buildPassages(article) }));
   const newPassages = built.reduce((n, b) => n + b.passages.length, 0);
   const dirty = fresh || incoming.length > 0 || plan.removed.length > 0;
-  if (!dirty) return { ...counts(plan), embedded: 0, generation: meta!.generation, rebuilt };
+  if (!dirty) return { ...counts(plan), embedded: 0, capped: 0, generation: meta!.generation, rebuilt };
 
   const generation = (meta?.generation ?? 0) + 1;
   await client.query('BEGIN');
@@ -114,7 +118,7 @@ async function ingestLocked(client: pg.PoolClient, params: PgIngestParams): Prom
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
-  return { ...counts(plan), embedded: vectors.embedded, generation, rebuilt };
+  return { ...counts(plan), embedded: vectors.embedded, capped: vectors.capped, generation, rebuilt };
 }
 
 function counts(plan: ReturnType<typeof planIngest>) {
