@@ -25,12 +25,22 @@ export function readDateLine(line: string): string | null {
 }
 
 /**
+ * Numbers read as epoch milliseconds: 12 or 13 digits (March 1973 to 2286). Anything shorter is not a date in
+ * milliseconds: `date: 2025` (a YAML number) is a year with no day, and 10 digits would be epoch seconds (a guess
+ * between units); both once became 1970-01-01 citations.
+ */
+const MIN_EPOCH_MS = 1e11;
+const MAX_EPOCH_MS = 1e13;
+
+/**
  * ISO date from a metadata value (front matter, JSON field): a YAML Date, epoch milliseconds, or any
  * date string chrono reads with a year, month and day. Anything else gives null, never a guess.
  */
 export function isoDateFromMeta(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number' && Number.isFinite(value)) return isoDateFromMeta(new Date(value));
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= MIN_EPOCH_MS && value < MAX_EPOCH_MS ? isoDateFromMeta(new Date(value)) : null;
+  }
   if (typeof value !== 'string' || !FOUR_DIGIT_YEAR.test(value)) return null;
   const [result] = chrono.parse(value);
   if (result === undefined || !result.start.isCertain('day') || !result.start.isCertain('month')) return null;

@@ -1,4 +1,5 @@
 /** The index manifest: what a per-embedder index folder holds, written last so it commits a generation. */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VerbatimError } from '../errors.js';
 
@@ -6,7 +7,7 @@ import { VerbatimError } from '../errors.js';
  * Bump when any persisted file changes shape or meaning — including what the shared analyser
  * (tokenize.ts) or the corpus parser produce — so older indexes are rebuilt, never misread.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 export const MANIFEST_FORMAT = 'verbatim-index';
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -44,6 +45,11 @@ export const manifestSchema = z.object({
     sentenceVectors: z.array(fileEntry),
   }),
   articles: z.record(z.string(), manifestArticle),
+  /**
+   * sha256 of the manifest's JSON without this field. The data files carry their own checksums, but an edited
+   * manifest (shifted sentence-vector rows, still in range) would otherwise pair them wrongly and answer silently wrong.
+   */
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export type FileEntry = z.infer<typeof fileEntry>;
@@ -54,6 +60,16 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export function manifestFiles(manifest: Manifest): FileEntry[] {
   const { articles, passages, dense, lexical, sentenceVectors } = manifest.files;
   return [articles, passages, dense, lexical, ...sentenceVectors];
+}
+
+/** The manifest's text with its checksum (`body` is everything but the checksum). */
+export function serializeManifest(body: Omit<Manifest, 'checksum'>): { manifest: Manifest; text: string } {
+  const manifest: Manifest = { ...body, checksum: manifestChecksum(body) };
+  return { manifest, text: `${JSON.stringify(manifest)}\n` };
+}
+
+function manifestChecksum(body: object): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
 /**
@@ -76,6 +92,8 @@ export function parseManifest(text: string, file: string): Manifest {
       `The index at ${file} has format version ${header.data.version}; this verbatim reads version ${INDEX_FORMAT_VERSION}.`,
     );
   }
+  const { checksum, ...body } = raw as { checksum?: unknown };
+  if (typeof checksum !== 'string' || checksum !== manifestChecksum(body)) throw corrupt('does not match its checksum (it was edited or damaged)');
   const manifest = manifestSchema.safeParse(raw);
   if (!manifest.success) {
     const issue = manifest.error.issues[0]!;

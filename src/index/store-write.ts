@@ -9,7 +9,7 @@ import type { EmbedderInfo } from '../embedding/embedder.js';
 import { encodeArticles, encodePassages } from './corpus-codec.js';
 import { describeIndexFile, writeIndexFile } from './index-files.js';
 import type { IndexState } from './index-state.js';
-import { INDEX_FORMAT_VERSION, MANIFEST_FILE, MANIFEST_FORMAT, manifestFiles, type FileEntry, type Manifest, type ManifestArticle } from './manifest.js';
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE, MANIFEST_FORMAT, manifestFiles, serializeManifest, type FileEntry, type Manifest, type ManifestArticle } from './manifest.js';
 import { packSentenceVectors, planSentenceVectors } from './sentence-vectors.js';
 import { writeFileAtomic } from './atomic-file.js';
 
@@ -44,7 +44,7 @@ export async function writeGeneration(
   const dense = await describeIndexFile(dir, name('dense', 'hnsw'));
   step();
 
-  const manifest: Manifest = {
+  const { manifest, text } = serializeManifest({
     format: MANIFEST_FORMAT,
     version: INDEX_FORMAT_VERSION,
     generation,
@@ -55,8 +55,8 @@ export async function writeGeneration(
     nextLabel: state.nextLabel,
     files: { articles, passages, dense, lexical, sentenceVectors: vectorFiles },
     articles: manifestArticles(state),
-  };
-  await writeFileAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+  });
+  await writeFileAtomic(path.join(dir, MANIFEST_FILE), text);
   step();
   await removeUnreferenced(dir, manifest);
   return manifest;

@@ -43,6 +43,8 @@ describe('dates', () => {
     [new Date(Date.UTC(2025, 8, 4)), '2025-09-04', 'a YAML date'],
     ['Sep 4, 2025', '2025-09-04', 'a written date'],
     [Date.UTC(2024, 4, 16), '2024-05-16', 'epoch milliseconds'],
+    [2025, null, 'a bare year (YAML number): no day'],
+    [1_715_817_600, null, 'epoch seconds: not milliseconds, never a guess'],
     ['last Thursday', null, 'relative: would be a guess'],
     ['May 2024', null, 'no day'],
     [null, null, 'nothing'],
