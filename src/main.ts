@@ -33,6 +33,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A close Discord will not take back (4004: the token was rejected) ends the process with a code, a hint and
+  // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
+  void bot.fatal.then(async (error) => {
+    process.stderr.write(renderError(error) + '\n');
+    await bot.stop().catch(() => {});
+    await engine.close().catch(() => {});
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

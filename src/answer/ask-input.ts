@@ -9,7 +9,11 @@ export function validateQuestion(raw: string): string {
     throw new VerbatimError('QUESTION_TOO_LONG', `The question is ${raw.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
   }
   const cleaned = cleanQuestion(raw);
-  if (!/[\p{L}\p{N}]/u.test(cleaned)) throw new VerbatimError('QUESTION_EMPTY', 'The question is empty.');
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) {
+    // Only emoji or symbols is not "empty": say what is missing.
+    const said = /\S/u.test(raw) ? 'The question has no words (only symbols, emoji or mentions).' : 'The question is empty.';
+    throw new VerbatimError('QUESTION_EMPTY', said);
+  }
   return cleaned;
 }
 

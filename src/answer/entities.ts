@@ -6,6 +6,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { controlRanges, hasControls } from '../control-text.js';
 
 export type EntityType = 'person' | 'place' | 'org' | 'name' | 'date' | 'number' | 'duration' | 'quote';
 
@@ -61,7 +62,10 @@ export function findEntities(text: string): Entity[] {
     const start = match.index + 1;
     entities.push({ type: 'quote', start, end: start + inner.length, text: inner });
   }
-  return entities.sort((x, y) => x.start - y.start || y.end - x.end);
+  // A number inside a colour code (`\x1b[31m`) is not the article's: no entity touches a control sequence.
+  const controls = hasControls(text) ? controlRanges(text) : [];
+  const clean = controls.length === 0 ? entities : entities.filter((e) => !controls.some((c) => c.start < e.end && e.start < c.end));
+  return clean.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
 /** Maps each token back to its place in the text (wink keeps token values verbatim). */

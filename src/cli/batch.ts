@@ -1,7 +1,8 @@
 /**
  * `verbatim ask --jsonl`: one `{"id","question"}` per input line, one result object per output line.
  * A stable contract other tools read: {id, question, status, confidence, answers, nearest} (plus
- * `more`, `reason`, `trace`), or {id, question, error: {code, message, hint}} for a bad line.
+ * `more`, `reason`, `trace`), or {id, question, error: {code, message, hint}} for a bad line (a blank line
+ * included: the n-th output line always answers the n-th input line, whose default id is n).
  */
 import readline from 'node:readline';
 import type { Engine, AskOptions } from '../engine-types.js';
@@ -11,11 +12,12 @@ export async function runBatch(engine: Engine, input: NodeJS.ReadableStream, out
   let count = 0;
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {
-    if (!line.trim()) continue;
+    // One output line per input line, blank ones included, so line numbers and default ids match the input's.
     count++;
     let id: unknown = count;
     let question: unknown = '';
     try {
+      if (!line.trim()) throw new TypeError('the line is blank');
       const record = JSON.parse(line) as { id?: unknown; question?: unknown };
       id = record.id ?? count;
       question = record.question;

@@ -1,19 +1,22 @@
 /** Renders an AskResult for the terminal: quotes with the answering span in bold, numbered citations. */
 import type { AskResult, Citation, Quote } from '../answer/types.js';
 import type { Style } from './style.js';
+import { stripControls } from '../control-text.js';
 
 export function renderCitation(citation: Citation): string {
   const publisher = citation.publisher ?? 'unknown publisher';
   const date = citation.date ?? 'date unknown';
   const url = citation.url ? ` ${citation.url}` : '';
-  return `${citation.title} — ${publisher}, ${date}, ¶${citation.paragraph} (${citation.article}, chars ${citation.start}–${citation.end})${url}`;
+  return stripControls(`${citation.title} — ${publisher}, ${date}, ¶${citation.paragraph} (${citation.article}, chars ${citation.start}–${citation.end})${url}`);
 }
 
+/** The quote with its span in bold; article text reaches the terminal without control characters (colour codes, OSC titles). */
 export function highlightSpan(quote: Quote, style: Style): string {
-  if (!quote.span) return quote.sentence;
+  if (!quote.span) return stripControls(quote.sentence);
   const from = quote.span.start - quote.citation.start;
   const to = quote.span.end - quote.citation.start;
-  return quote.sentence.slice(0, from) + style.bold(quote.sentence.slice(from, to)) + quote.sentence.slice(to);
+  const [before, span, after] = [quote.sentence.slice(0, from), quote.sentence.slice(from, to), quote.sentence.slice(to)].map(stripControls);
+  return before! + style.bold(span!) + after!;
 }
 
 export function renderAnswer(result: AskResult, style: Style): string {

@@ -1,11 +1,12 @@
 /** Terminal renderings of article lists, ingest reports and stats. */
 import type { ArticleList, EngineStats, IngestReport } from '../engine-types.js';
+import { stripControls } from '../control-text.js';
 
 export function renderArticles(list: ArticleList): string {
   if (list.total === 0) return 'No articles are indexed.';
   const rows = list.items.map((a) => `${a.id}  ${a.title}  — ${a.publisher ?? 'unknown'}, ${a.date ?? 'date unknown'} (${a.sentences} sentences)`);
   const shown = `${list.offset + 1}–${list.offset + list.items.length} of ${list.total}`;
-  return [...rows, `(${shown})`].join('\n');
+  return stripControls([...rows, `(${shown})`].join('\n'));
 }
 
 export function renderIngest(report: IngestReport): string {
@@ -16,7 +17,7 @@ export function renderIngest(report: IngestReport): string {
   ];
   if (report.rebuilt) lines.push(`Rebuilt from scratch: ${report.rebuilt.message}`);
   for (const p of report.problems) lines.push(`skipped ${p.path}: ${p.code}: ${p.message} (${p.hint})`);
-  return lines.join('\n');
+  return stripControls(lines.join('\n'));
 }
 
 export function renderStats(stats: EngineStats): string {

@@ -3,6 +3,7 @@ import type { Citation } from '../answer/types.js';
 import type { Summary, SummarySentence } from '../summary/types.js';
 import { renderCitation } from './render-answer.js';
 import type { Style } from './style.js';
+import { stripControls } from '../control-text.js';
 
 export function renderSummary(summary: Summary, style: Style): string {
   const lines: string[] = [];
@@ -10,7 +11,7 @@ export function renderSummary(summary: Summary, style: Style): string {
   const cite = (c: Citation): number => citations.push(c);
   const quote = (s: SummarySentence, indent = '  ') => {
     const refs = [cite(s.citation), ...s.alsoReportedBy.map(cite)].map((n) => `[${n}]`).join('');
-    lines.push(`${indent}“${s.sentence}” ${refs}`);
+    lines.push(`${indent}“${stripControls(s.sentence)}” ${refs}`);
   };
   if (summary.kind === 'corpus') {
     lines.push(style.dim(`${summary.stories.length} stories in the corpus:`));
@@ -19,10 +20,10 @@ export function renderSummary(summary: Summary, style: Style): string {
       lines.push('', style.bold(`${i + 1}. ${story.sources.length} article(s), ${dates}`));
       quote(story.headline);
       for (const s of story.sentences) if (s !== story.headline) quote(s, '    ');
-      lines.push(style.dim(`   sources: ${story.sources.map((s) => `${s.title} (${s.publisher ?? 'unknown'})`).join('; ')}`));
+      lines.push(style.dim(`   sources: ${story.sources.map((s) => stripControls(`${s.title} (${s.publisher ?? 'unknown'})`)).join('; ')}`));
     });
   } else {
-    lines.push(style.dim(summary.kind === 'article' ? `Summary of ${summary.target}:` : `What the articles say about “${summary.target}”:`));
+    lines.push(style.dim(summary.kind === 'article' ? `Summary of ${stripControls(summary.target)}:` : `What the articles say about “${stripControls(summary.target)}”:`));
     if (summary.sentences.length === 0) lines.push('  The articles say nothing about this.');
     for (const s of summary.sentences) quote(s);
   }

@@ -30,7 +30,10 @@ export function readFrontMatter(text: string): FrontMatter | null {
     // Passing options turns off gray-matter's global cache, which would keep every file's text alive.
     parsed = matter(text.slice(start), {});
   } catch (error) {
-    throw new VerbatimError('ARTICLE_MALFORMED', `The front matter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new VerbatimError('ARTICLE_MALFORMED', `The front matter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+      hint: 'Fix the YAML between the opening and closing --- lines (quote a value that holds a colon), then run `verbatim ingest` again.',
+    });
   }
   if (!text.endsWith(parsed.content)) return null;
   const bodyStart = text.length - parsed.content.length;

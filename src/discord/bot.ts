@@ -12,7 +12,7 @@ import { BotStore } from '../feedback/bot-store.js';
 import { QuestionLimits } from './question-limits.js';
 import { clientOptions, gatewayIntents } from './client-options.js';
 import type { BotContext } from './context.js';
-import { discordFailure } from './discord-errors.js';
+import { discordFailure, gatewayCloseFailure } from './discord-errors.js';
 import { reportMessageFailure } from './failure.js';
 import { handleMessage } from './handlers/message.js';
 import { messageOrigin } from './origin.js';
@@ -39,15 +39,29 @@ export interface StartBotParams {
 export interface RunningBot {
   client: Client;
   stop(): Promise<void>;
+  /**
+   * Settles when the gateway closed for good with a code no reconnect can fix (4004 authentication failed, a
+   * disallowed intent, …): the process should exit non-zero with this error's code and hint, so a
+   * restart-on-failure supervisor notices. Never settles otherwise.
+   */
+  fatal: Promise<VerbatimError>;
 }
 
-function listen(client: Client, ctx: BotContext): void {
+function listen(client: Client, ctx: BotContext, onFatal: (error: VerbatimError) => void): void {
   const { logger } = ctx;
   // Without an `error` listener, a failure inside discord.js would end the process.
   client.on(Events.Error, (error) => logger.error({ event: 'discord.error', err: error }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ event: 'discord.warning' }, warning));
   client.on(Events.Debug, (line) => logger.trace({ event: 'discord.debug' }, line));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ event: 'discord.disconnected', shard, code: event.code }, 'gateway closed for good'));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = gatewayCloseFailure(event.code);
+    if (fatal === null) {
+      logger.warn({ event: 'discord.disconnected', shard, code: event.code }, 'gateway closed for good');
+      return;
+    }
+    logger.fatal({ event: 'discord.disconnected', shard, closeCode: event.code, code: fatal.code, hint: fatal.hint }, fatal.message);
+    onFatal(fatal);
+  });
   client.on(Events.ShardReconnecting, (shard) => logger.info({ event: 'discord.reconnecting', shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ event: 'discord.resumed', shard, replayed }, 'gateway resumed'));
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limit reached; discord.js waits before the next call'));
@@ -122,7 +136,11 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
   };
-  listen(client, ctx);
+  let onFatal: (error: VerbatimError) => void = () => {};
+  const fatal = new Promise<VerbatimError>((resolve) => {
+    onFatal = resolve;
+  });
+  listen(client, ctx, onFatal);
   const closeStore = () => {
     if (params.store === undefined) store.close();
   };
@@ -146,5 +164,6 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
       await settleThenDestroy(client);
       closeStore();
     },
+    fatal,
   };
 }

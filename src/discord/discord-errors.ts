@@ -27,3 +27,24 @@ export function discordFailure(error: unknown): VerbatimError {
     cause: error,
   });
 }
+
+/** Gateway close codes after which Discord will not take the bot back until a setting changes. */
+const FATAL_CLOSES: Record<number, { what: string; hint: string }> = {
+  4004: { what: 'authentication failed (the token was rejected)', hint: TOKEN_HINT },
+  4010: { what: 'an invalid shard was sent', hint: 'Run a single shard (the default); check any sharding settings.' },
+  4011: { what: 'the bot is in too many servers for one shard', hint: 'The bot needs sharding, which this version does not do.' },
+  4012: { what: 'an invalid gateway API version was sent', hint: 'Upgrade verbatim (its discord.js speaks an API version Discord no longer accepts).' },
+  4013: { what: 'invalid intents were sent', hint: 'Check ANSWER_CHANNELS and the intents it needs; this is otherwise a bug in verbatim.' },
+  4014: {
+    what: 'a privileged intent is not enabled for this bot',
+    hint: 'Enable "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal, or leave ANSWER_CHANNELS empty.',
+  },
+};
+
+/** The error for a gateway close no reconnect can fix, or null for one discord.js recovers from (or gives up on harmlessly). */
+export function gatewayCloseFailure(closeCode: number): VerbatimError | null {
+  const known = FATAL_CLOSES[closeCode];
+  if (known === undefined) return null;
+  const code = closeCode === 4004 || closeCode === 4014 ? 'CONFIG_INVALID' : 'DISCORD_FAILED';
+  return new VerbatimError(code, `Discord closed the gateway with ${closeCode}: ${known.what}`, { hint: known.hint, details: { closeCode } });
+}
