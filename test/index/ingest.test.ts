@@ -48,6 +48,7 @@ describe('ingestArticles', () => {
       passages: 5,
       sentences: 8,
       embedded: 8,
+      capped: 0,
       rebuilt: null,
     });
   });
