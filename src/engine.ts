@@ -31,6 +31,7 @@ import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
 import { LruCache } from './lru.js';
+import { round } from './answer/cite.js';
 
 export interface EngineDeps {
   /**
@@ -241,7 +242,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const state = current ?? (await ensureLoaded());
       const trace: AskResult['trace'] = { mode, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0, candidates: 0, evidence: null };
       const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
-        trace.totalMs = round(performance.now() - started);
+        trace.totalMs = round(performance.now() - started, 2);
         questionsAnswered++;
         return { question: rawQuestion, ...(followUp ? { followUp: { asked: followUp.asked, previous: followUp.previous, rule: followUp.rule } } : {}), ...result, trace };
       };
@@ -254,10 +255,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const analysis = answerer.analyze(question);
       let t = performance.now();
       const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
-      trace.embedMs = round(performance.now() - t);
+      trace.embedMs = round(performance.now() - t, 2);
       t = performance.now();
       const candidates = await retrieve(state.index, analysis.text, queryVector, { mode, fusion: deps.fusion ?? 'score' });
-      trace.retrieveMs = round(performance.now() - t);
+      trace.retrieveMs = round(performance.now() - t, 2);
       trace.candidates = candidates.length;
       t = performance.now();
       const { evidence, ...composed } = await answerer.answer(
@@ -270,7 +271,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
         },
         options.maxAnswers ?? 3,
       );
-      trace.answerMs = round(performance.now() - t);
+      trace.answerMs = round(performance.now() - t, 2);
       trace.evidence = evidence;
       return finish(composed);
     },
@@ -325,6 +326,3 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   return engine;
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}

@@ -25,7 +25,7 @@ export const ERROR_HINTS = {
   MODEL_UNAVAILABLE: 'Put the model files under MODELS_DIR, or allow internet access once so the model can be cached.',
   EMBEDDER_FAILED: 'Check the embedder settings (EMBEDDER, EMBEDDING_MODEL, MODELS_DIR) and try again.',
   QUESTION_EMPTY: 'Ask a question in words, for example: "What did Putin call Xi?"',
-  QUESTION_TOO_LONG: 'Shorten the question to one sentence (at most 500 characters).',
+  QUESTION_TOO_LONG: 'Shorten the question to one sentence (the message says the limit).',
   SUMMARY_NOT_AVAILABLE: 'This kind of summary is not available in this version.',
   TOPIC_EMPTY: 'Give a topic in a few words, for example: "the military parade".',
   DISCORD_FAILED: 'Discord did not accept the reply; try again in a moment.',

@@ -10,6 +10,7 @@ import { BruteForceVectorIndex } from '../../src/index/brute-force-index.js';
 import { DEFAULT_HNSW_PARAMETERS, HnswVectorIndex, type HnswParameters } from '../../src/index/hnsw-index.js';
 import { header, markdownTable, runInfo, writeResults } from '../lib/report.js';
 import { HARD_SHAPE, NEWS_LIKE_SHAPE, syntheticEmbeddingModel } from './synthetic-embeddings.js';
+import { dot } from '../../src/search/vectors.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const dimension = Number(process.argv[3] ?? 384);
@@ -32,12 +33,6 @@ function percentile(values: number[], p: number): number {
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
 }
 
 const model = syntheticEmbeddingModel(dimension, 42, shapeName === 'hard' ? HARD_SHAPE : NEWS_LIKE_SHAPE);

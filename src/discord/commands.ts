@@ -8,9 +8,9 @@ import {
   SlashCommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { MAX_QUESTION_CHARS } from '../answer/ask-input.js';
 
 /** The engine refuses longer questions; Discord enforces the same bound in the client. */
-const QUESTION_MAX = 500;
 const TOPIC_MAX = 200;
 
 export const ASK = { name: 'ask', question: 'question' } as const;
@@ -63,7 +63,7 @@ function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     new SlashCommandBuilder()
       .setName(ASK.name)
       .setDescription('Ask a question; the answer quotes the articles verbatim, with sources')
-      .addStringOption((o) => o.setName(ASK.question).setDescription('For example: What did Putin call Xi?').setRequired(true).setMaxLength(QUESTION_MAX)),
+      .addStringOption((o) => o.setName(ASK.question).setDescription('For example: What did Putin call Xi?').setRequired(true).setMaxLength(MAX_QUESTION_CHARS)),
     new SlashCommandBuilder()
       .setName(SUMMARY.name)
       .setDescription('Summarise with verbatim sentences from the articles')

@@ -2,6 +2,9 @@
 
 export const ELLIPSIS = '…';
 
+/** Characters kept free under a fitted list for its "n more … did not fit" line. */
+export const NOTE_ROOM = 100;
+
 /**
  * Cuts `text` to at most `max` characters (ellipsis included), at the last word boundary, and marks the cut
  * with an ellipsis. A single word longer than `max` is cut inside, still with the ellipsis.

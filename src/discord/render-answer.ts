@@ -3,7 +3,7 @@ import { ButtonStyle } from 'discord.js';
 import type { AskResult, NotFoundReason, Quote } from '../answer/types.js';
 import { answerFooter } from './answer-footer.js';
 import { encodeButton } from './custom-ids.js';
-import { fitBlocks, type Fitted } from './fit.js';
+import { fitBlocks, type Fitted, NOTE_ROOM } from './fit.js';
 import { EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX } from './limits.js';
 import { buttonRow, reply, type ButtonSpec, type Reply } from './payload.js';
 import { renderQuoteBlock } from './render-quote.js';
@@ -14,8 +14,6 @@ export const ANSWERED_TITLE = 'From the articles';
 export const NOT_FOUND_TITLE = 'The articles do not say';
 const ANSWERED_COLOUR = 0x2e7d32;
 const NOT_FOUND_COLOUR = 0x9e9e9e;
-/** Room kept for the "n more quotes did not fit" line. */
-const NOTE_ROOM = 100;
 
 const REASONS: Record<NotFoundReason, string> = {
   'below-threshold': 'Some passages are related, but none answers the question closely enough.',

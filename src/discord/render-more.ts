@@ -1,13 +1,12 @@
 /** The "More sources" reply: supporting quotes beyond those the answer showed. */
 import type { AskResult } from '../answer/types.js';
-import { fitBlocks } from './fit.js';
+import { fitBlocks, NOTE_ROOM } from './fit.js';
 import { EMBED_DESCRIPTION_MAX } from './limits.js';
 import { reply, type Reply } from './payload.js';
 import { moreQuotes } from './render-answer.js';
 import { renderQuoteBlock } from './render-quote.js';
 
 export const MORE_TITLE = 'More sources';
-const NOTE_ROOM = 100;
 
 export function renderMoreSources(result: AskResult): Reply {
   const quotes = moreQuotes(result);

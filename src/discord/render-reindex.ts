@@ -1,11 +1,10 @@
 /** The outcome of /reindex: what changed in the index, and any articles that could not be read. */
 import type { IngestReport } from '../engine-types.js';
 import { escapeText } from './escape.js';
-import { fitBlocks } from './fit.js';
+import { fitBlocks, NOTE_ROOM } from './fit.js';
 import { EMBED_DESCRIPTION_MAX } from './limits.js';
 import { reply, type Reply } from './payload.js';
 
-const NOTE_ROOM = 100;
 
 export function renderIngestReport(report: IngestReport): Reply {
   const summary = [

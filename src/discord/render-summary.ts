@@ -1,14 +1,13 @@
 /** A Summary as a Discord reply: verbatim sentences with citations, whole sentences or stories only. */
 import type { Summary, SummarySentence, SummaryStory } from '../summary/types.js';
 import { escapeText } from './escape.js';
-import { fitBlocks, shortenAtWord, type BlockRenderer } from './fit.js';
+import { fitBlocks, shortenAtWord, type BlockRenderer, NOTE_ROOM } from './fit.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX } from './limits.js';
 import { reply, type Reply } from './payload.js';
 import { formatSource } from './render-citation.js';
 import { quoteText, renderQuoteBlock } from './render-quote.js';
 
 const SUMMARY_COLOUR = 0x1565c0;
-const NOTE_ROOM = 100;
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

@@ -1,4 +1,5 @@
 /** Sentence (and article) similarity: dense cosine blended with TF-IDF cosine of `terms()`. */
+import { dot } from '../search/vectors.js';
 import type { TermVector } from './term-weights.js';
 
 /** What similarity needs of a sentence or an article. */
@@ -8,11 +9,8 @@ export interface TextView {
   vector: Float32Array | undefined;
 }
 
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot;
-}
+/** Cosine of unit vectors: their dot product. */
+export const cosine = dot;
 
 export function sparseCosine(a: TermVector, b: TermVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
