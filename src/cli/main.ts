@@ -2,7 +2,9 @@
  * The `verbatim` command line: ask, articles, ingest, summary, stats, and the interactive harness
  * when no command is given. `--corpus` and `--index` work on every command.
  */
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { VerbatimError } from '../errors.js';
 import { loadConfig, type Config } from '../config.js';
 import { createEngine } from '../engine.js';
 import type { Engine, IngestProgress } from '../engine-types.js';
@@ -149,6 +151,26 @@ export function buildProgram(): Command {
         const summary = await engine.summarize(request);
         process.stdout.write((options.json ? JSON.stringify(summary, null, 2) : renderSummary(summary, styleFor(process.stdout))) + '\n');
       });
+    });
+
+  program
+    .command('feedback')
+    .description("the Discord bot's stored questions and votes")
+    .command('export')
+    .description('print every asked question and vote in the bot database as JSON lines (dev data; no user ids)')
+    .option('--db <file>', 'the bot database (default: BOT_DB)')
+    .action(async (options: { db?: string }) => {
+      const file = options.db ?? loadConfig({}).discord.database;
+      // Opening would create an empty database: an export of a mistyped path must say so instead.
+      if (!existsSync(file)) throw new VerbatimError('CONFIG_INVALID', `No bot database at ${file}.`, { hint: 'Pass --db <file> or set BOT_DB to the file the bot writes.' });
+      // Loaded here, not at start: only this command needs SQLite.
+      const { BotStore } = await import('../feedback/bot-store.js');
+      const store = BotStore.open(file);
+      try {
+        for (const record of store.exportRecords()) process.stdout.write(`${JSON.stringify(record)}\n`);
+      } finally {
+        store.close();
+      }
     });
 
   common(program.command('stats'))
