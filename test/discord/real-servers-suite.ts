@@ -4,12 +4,12 @@
  * Uses the answers suite's bot (the fake's `askHere` channel is an answer channel; QUIET_NOT_FOUND is on by
  * default).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_SOURCES_TITLE, SOURCES_TITLE } from '../../src/discord/handlers/find-sources-command.js';
 import type { E2eEnv } from './e2e-env.js';
 import type { RawMessage } from './fake-discord/entities.js';
 import type { InteractionRecord } from './fake-discord/index.js';
-import type { Harness } from './harness.js';
+import { Harness } from './harness.js';
 
 const EPHEMERAL = 1 << 6;
 let h: Harness;
@@ -91,6 +91,46 @@ export function realServersSuite(env: () => E2eEnv): void {
       const report = await finalReply(h.fake.command('feedback', [{ name: 'report', type: 1, options: [] }], { admin: true }));
       const text = JSON.stringify(report.embeds);
       expect(text).toMatch(/👎 1\*\* \/ 👍 0 What did Putin call Xi\?/);
+    });
+  });
+
+  describe('a bot with DMs, answers in threads and a cooldown', () => {
+    let bot: Harness;
+    beforeAll(async () => {
+      h = env().answers;
+      bot = await Harness.start({ engine: env().engine.engine, env: { ALLOW_DMS: 'true', ANSWER_IN_THREAD: 'true', COOLDOWN_SECONDS: '60' } });
+    });
+    afterAll(async () => {
+      await bot?.stop();
+    });
+
+    it('answers a direct message (and the bot without ALLOW_DMS does not)', async () => {
+      const dm = bot.fake.dmWith(bot.fake.member);
+      bot.fake.say('What did Putin call Xi?', { channel: dm });
+      const answer = await bot.fake.until(() => bot.fake.botMessages(dm)[0], 'an answer in the DM');
+      expect(String(answer.embeds[0]?.description)).toContain('dear friend');
+
+      const quietDm = h.fake.dmWith(h.fake.owner);
+      h.fake.say('What did Putin call Xi?', { channel: quietDm });
+      // A question after it in a channel shows the DM was handled (ignored) by then.
+      const later = h.fake.say(`${h.fake.botMention} Who hosted the parade?`, { channel: h.fake.general, author: h.fake.owner });
+      await replyTo(later);
+      expect(h.fake.botMessages(quietDm)).toEqual([]);
+    });
+
+    it('answers a mention in a new thread on the question', async () => {
+      bot.fake.say(`${bot.fake.botMention} What did Putin call Xi?`, { channel: bot.fake.general, author: bot.fake.owner });
+      const thread = await bot.fake.until(() => bot.fake.threadsIn(bot.fake.general)[0], 'a thread on the question');
+      const answer = await bot.fake.until(() => bot.fake.botMessages(thread)[0], 'the answer in the thread');
+      expect(String(answer.embeds[0]?.description)).toContain('dear friend');
+    });
+
+    it('tells a member who asks again within the cooldown how long to wait, without asking the engine', async () => {
+      const asked = bot.fake.say(`${bot.fake.botMention} Who hosted the parade?`, { channel: bot.fake.general, author: bot.fake.member });
+      const told = await bot.fake.until(() => [...bot.fake.messages.values()].find((m) => m.message_reference?.message_id === asked.id || (m.channel_id !== asked.channel_id && m.content.includes('wait'))), 'the cooldown reply');
+      expect(told.content).toMatch(/wait \d+ s/);
+      expect(bot.logged('question.limited').at(-1)).toMatchObject({ reason: 'cooldown' });
+      expect(bot.logged('question').some((l) => l.question === 'Who hosted the parade?')).toBe(false);
     });
   });
 }

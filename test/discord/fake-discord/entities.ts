@@ -15,6 +15,8 @@ export interface RawMessage {
   id: string;
   channel_id: string;
   guild_id?: string;
+  /** Sent with MESSAGE_CREATE in DMs: discord.js builds the (uncached) DM channel from it. */
+  channel_type?: number;
   author: RawUser;
   content: string;
   timestamp: string;

@@ -157,7 +157,7 @@ export class FakeDiscord {
       content,
       mentions,
       mention_roles: mentionRoles,
-      ...(channel.type === 1 ? {} : { member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } }),
+      ...(channel.type === 1 ? { channel_type: 1 } : { member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } }),
       ...reply,
     });
     this.messages.set(sent.id, sent);
