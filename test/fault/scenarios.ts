@@ -194,7 +194,7 @@ const staleLock: FaultScenario = {
         const progress = (JSON.parse(line) as { progress?: { phase: string; done: number } }).progress;
         if (progress?.phase === 'embedding') embedded = Math.max(embedded, progress.done);
       });
-      await until(() => embedded >= 2048, 'two batches to be embedded', 60_000);
+      await until(() => embedded >= 2048, 'two batches to be embedded', 120_000);
       child.kill('SIGKILL');
       await done;
       const again = await startIngestChild(corpus, index, 0).done;
@@ -362,7 +362,7 @@ const gatewayClose: FaultScenario = {
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-      await until(() => fake.gateway.connected && fake.gateway.counts.identify > 0, 'the bot to identify', 60_000);
+      await until(() => fake.gateway.connected && fake.gateway.counts.identify > 0, 'the bot to identify', 120_000);
       await new Promise((resolve) => setTimeout(resolve, 500));
       fake.gateway.close(4004);
       const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))]);
