@@ -14,8 +14,7 @@ import type { Embedder } from './embedding/embedder.js';
 import { chooseEmbedder, type ChosenEmbedder } from './embedding/create-embedder.js';
 import { withEmbeddingCache, type CachedEmbedder } from './embedding/cached-embedder.js';
 import { embeddingCacheFile } from './embedding/embedding-cache.js';
-import type { IngestSummary } from './index/ingest.js';
-import { MAX_EMBED_CHARS } from './index/ingest.js';
+import { MAX_EMBED_CHARS, type IngestSummary } from './index/ingest.js';
 import type { IndexStore } from './index/index-store.js';
 import { createStore } from './index/create-store.js';
 import type { ServingIndex } from './index/serving-index.js';
@@ -217,9 +216,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       corpusDir: config.corpusDir,
       indexDir: state.index.dir,
       embedder: { ...state.embedder.info, fallback: state.fallback, notice: state.notice },
-      articles: state.index.articles.size,
-      passages: state.index.passages.size,
-      sentences: [...state.index.articles.values()].reduce((n, a) => n + a.sentences.length, 0),
+      ...state.index.counts,
       indexBytes: await store.bytes(state.index),
       questionsAnswered,
       indexWrittenAt: state.index.writtenAt,
@@ -235,8 +232,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
 
     async ask(asked: string, options: AskOptions = {}): Promise<AskResult> {
       const started = performance.now();
-      const followUp = options.previousQuestion === undefined ? undefined : { asked, previous: options.previousQuestion, ...resolveFollowUp(options.previousQuestion, validateQuestion(asked)) };
-      const rawQuestion = followUp?.question ?? asked;
+      const previous = options.previousQuestion;
+      const resolved = previous === undefined ? undefined : resolveFollowUp(previous, validateQuestion(asked));
+      const followUp = resolved && previous !== undefined ? { asked, previous, rule: resolved.rule } : undefined;
+      const rawQuestion = resolved?.question ?? asked;
       const question = validateQuestion(rawQuestion);
       const mode = options.mode ?? 'hybrid';
       const state = current ?? (await ensureLoaded());
@@ -244,7 +243,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
         trace.totalMs = round(performance.now() - started, 2);
         questionsAnswered++;
-        return { question: rawQuestion, ...(followUp ? { followUp: { asked: followUp.asked, previous: followUp.previous, rule: followUp.rule } } : {}), ...result, trace };
+        return { question: rawQuestion, ...(followUp ? { followUp } : {}), ...result, trace };
       };
       if (isUnsupportedScript(question)) {
         return finish({ status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'unsupported-language' });

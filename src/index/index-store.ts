@@ -2,25 +2,14 @@
  * The IndexStore port: where the index lives. The engine opens and ingests through it and serves questions from the
  * ServingIndex it returns; `files` (folders under INDEX_DIR, the default) and `postgres` (pgvector) sit behind it.
  */
-import type { Article, Passage } from '../corpus/types.js';
-import type { Embedder, EmbedderInfo } from '../embedding/embedder.js';
+import type { EmbedderInfo } from '../embedding/embedder.js';
 import { directorySize } from '../fs-size.js';
-import { ingestArticles, type IngestSummary } from './ingest.js';
-import type { IngestProgress } from './ingest-report.js';
+import { ingestArticles, type IngestParams, type IngestSummary } from './ingest.js';
 import type { ServingIndex } from './serving-index.js';
 import { indexDirFor, openIndex } from './store.js';
 
-export interface StoreIngestParams {
-  embedder: Embedder;
-  articles: Article[];
-  rebuild?: boolean;
-  buildPassages: (article: Article) => Passage[];
-  onProgress?: (progress: IngestProgress) => void;
-  /** Called between embedding batches (the engine flushes its embedding cache, so a killed build resumes). */
-  checkpoint?: () => Promise<void>;
-  /** A stale write lock was taken over (files store; PostgreSQL serialises ingests with an advisory lock). */
-  onLockTakenOver?: (message: string) => void;
-}
+/** What an ingest needs, whichever store writes it (the files store also needs its folder, given at creation). */
+export type StoreIngestParams = Omit<IngestParams, 'indexRoot'>;
 
 export interface IndexStore {
   readonly kind: 'files' | 'postgres';

@@ -73,6 +73,11 @@ async function attempt<T>(work: () => Promise<T>): Promise<{ value: T } | { erro
 }
 
 /** An index over the five seeds built by the hashing double; returns the folders. */
+/** A fresh corpus folder and index folder, both empty. */
+async function emptyFolders(): Promise<{ corpus: string; index: string }> {
+  return { corpus: await tempDir('verbatim-fault-corpus-'), index: await tempDir('verbatim-fault-index-') };
+}
+
 async function builtSeeds(): Promise<{ corpus: string; index: string }> {
   const corpus = await copySeeds();
   const index = await tempDir('verbatim-fault-index-');
@@ -123,8 +128,7 @@ const longLine: FaultScenario = {
   title: '2. a 100 KB unbroken line (real USE lite encoder, 120 s budget)',
   async run() {
     const tally = new Tally();
-    const corpus = await tempDir('verbatim-fault-corpus-');
-    const index = await tempDir('verbatim-fault-index-');
+    const { corpus, index } = await emptyFolders();
     const line = Array.from({ length: 100_000 / 10 }, (_, i) => `word${String(i % 1000).padStart(4, '0')}`).join(' ').slice(0, 100_000);
     await writeFile(path.join(corpus, 'long.txt'), `A very long line\n\n${line}\n\nThe harbour toll rose to 42 euros on Monday.\n`);
     const started = performance.now();
@@ -242,8 +246,7 @@ const numericDates: FaultScenario = {
   title: '5. numeric dates (YAML `date: 2025`, epoch seconds in JSON)',
   async run() {
     const tally = new Tally();
-    const corpus = await tempDir('verbatim-fault-corpus-');
-    const index = await tempDir('verbatim-fault-index-');
+    const { corpus, index } = await emptyFolders();
     await writeFile(path.join(corpus, 'year.md'), '---\ntitle: A year only\ndate: 2025\n---\nThe harbour reopened after the storm.\n');
     await writeFile(path.join(corpus, 'records.json'), JSON.stringify([{ id: 'seconds', title: 'Epoch seconds', date: 1_715_817_600, text: 'The council met in May.' }, { id: 'year', title: 'A year', date: 2024, text: 'The bridge was painted.' }]));
     await writeFile(path.join(corpus, 'ms.jsonl'), `${JSON.stringify({ id: 'ms', title: 'Epoch ms', date: Date.UTC(2024, 4, 16), text: 'The ferry was late.' })}\n`);
@@ -292,8 +295,7 @@ const escapeCodes: FaultScenario = {
   title: '7. terminal escape codes in article text',
   async run() {
     const tally = new Tally();
-    const corpus = await tempDir('verbatim-fault-corpus-');
-    const index = await tempDir('verbatim-fault-index-');
+    const { corpus, index } = await emptyFolders();
     const text = 'Harbour tolls\n\nThe harbour toll rose to \x1b[31m42\x1b[0m euros on Monday, the port said.\x1b]0;owned title\x07 Ferry crews voted to accept the new toll of 12 euros per car.\n\n' +
       // Enough ordinary text around the codes that the file reads as text (a short one is refused as binary).
       'The port authority said the rise would pay for dredging the outer harbour. Shipping firms had asked for the work for years. ' +
@@ -355,7 +357,7 @@ const gatewayClose: FaultScenario = {
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/main.ts')], {
         cwd: REPO_ROOT,
-        env: { ...process.env, DISCORD_TOKEN: token, DISCORD_REST_API: fake.restUrl, DISCORD_GUILD_ID: fake.guild.id, CORPUS_DIR: corpus, INDEX_DIR: await tempDir('verbatim-fault-index-'), EMBEDDER: 'use', LOG_LEVEL: 'warn' },
+        env: { ...process.env, DISCORD_TOKEN: token, DISCORD_REST_API: fake.restUrl, DISCORD_GUILD_ID: fake.guild.id, CORPUS_DIR: corpus, INDEX_DIR: await tempDir('verbatim-fault-index-'), BOT_DB: path.join(await tempDir('verbatim-fault-bot-'), 'bot.sqlite'), EMBEDDER: 'use', LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

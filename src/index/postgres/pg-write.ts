@@ -7,8 +7,8 @@
  */
 import type pg from 'pg';
 import type { Article, Passage } from '../../corpus/types.js';
-import type { Embedder } from '../../embedding/embedder.js';
 import type { IngestProgress, IngestReport } from '../ingest-report.js';
+import type { StoreIngestParams } from '../index-store.js';
 import { checkPassage, embedSentences } from '../ingest.js';
 import { planIngest } from '../ingest-plan.js';
 import { passageVector } from '../passage-vector.js';
@@ -16,16 +16,10 @@ import { LOCK_KEYS } from './migrate.js';
 import { readMeta, type StoreMeta } from './pg-read.js';
 import { vectorLiteral } from './vector-literal.js';
 
-export interface PgIngestParams {
-  embedder: Embedder;
-  articles: Article[];
-  rebuild?: boolean;
-  buildPassages: (article: Article) => Passage[];
+export type PgIngestParams = Omit<StoreIngestParams, 'onProgress' | 'onLockTakenOver'> & {
   /** The writer awaits what this returns, so a test can act at a chosen point of the write. */
   onProgress?: (progress: IngestProgress) => void | Promise<void>;
-  /** Called between embedding batches (the engine flushes its embedding cache there). */
-  checkpoint?: () => Promise<void>;
-}
+};
 
 export interface PgIngestResult {
   added: number;
