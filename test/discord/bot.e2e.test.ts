@@ -11,6 +11,7 @@ import type { E2eEnv } from './e2e-env.js';
 import { controlled } from './engine-wrapper.js';
 import { Harness } from './harness.js';
 import { realServersSuite } from './real-servers-suite.js';
+import { serversSuite } from './servers-suite.js';
 
 let env: E2eEnv | undefined;
 
@@ -37,3 +38,4 @@ function shared(): E2eEnv {
 answersSuite(shared);
 commandsSuite(shared);
 realServersSuite(shared);
+serversSuite(shared);
