@@ -187,7 +187,7 @@ export class BotStore {
     const unanswered = (this.db.all(
       `SELECT normalised, COUNT(*) AS count, MAX(at) AS last,
          (SELECT question FROM asked b WHERE b.normalised = a.normalised ORDER BY at DESC LIMIT 1) AS question
-       FROM asked a WHERE status = 'not_found' AND at >= ? AND (? IS NULL OR guild = ?)
+       FROM asked a WHERE status = 'not_found' AND via != 'find-sources' AND at >= ? AND (? IS NULL OR guild = ?)
        GROUP BY normalised ORDER BY count DESC, last DESC LIMIT ?`,
       [since, guild, guild, limit],
     ) as Row[]).map((r) => ({ question: String(r.question), count: Number(r.count), lastAsked: new Date(Number(r.last)).toISOString() }));

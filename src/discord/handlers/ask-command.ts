@@ -1,5 +1,7 @@
 /** /ask: defer at once (the engine may be slow), then edit in the answer. */
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { reply } from '../payload.js';
+import { limitMessage } from '../question-limits.js';
 import { askEngine } from '../ask.js';
 import { ASK } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -7,9 +9,19 @@ import { interactionOrigin } from '../origin.js';
 import { renderAnswer } from '../render-answer.js';
 
 export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  await interaction.deferReply();
-  const question = interaction.options.getString(ASK.question, true);
-  const result = await askEngine(ctx, question, interactionOrigin(interaction, 'slash'));
-  ctx.answers.set(interaction.id, result);
-  await interaction.editReply(renderAnswer(result, interaction.id));
+  const limit = ctx.limits.tryStart(interaction.user.id);
+  if (!limit.ok) {
+    ctx.logger.info({ event: 'question.limited', ...interactionOrigin(interaction, 'slash'), reason: limit.reason }, 'question refused by the rate limits');
+    await interaction.reply({ ...reply({ content: limitMessage(limit) }), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  try {
+    await interaction.deferReply();
+    const question = interaction.options.getString(ASK.question, true);
+    const result = await askEngine(ctx, question, interactionOrigin(interaction, 'slash'), { key: interaction.id });
+    ctx.answers.set(interaction.id, result);
+    await interaction.editReply(renderAnswer(result, interaction.id));
+  } finally {
+    limit.done();
+  }
 }
