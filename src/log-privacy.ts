@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 export type QuestionLogging = 'full' | 'hash' | 'none';
 
 /** Fields holding user-written text or user identity. */
-const TEXT_FIELDS = ['question', 'claim', 'reason'] as const;
+const TEXT_FIELDS = ['question', 'claim', 'feedbackReason'] as const;
 const IDENTITY_FIELDS = ['user'] as const;
 
 export function shortHash(value: string): string {

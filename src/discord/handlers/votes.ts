@@ -67,7 +67,7 @@ export async function handleReasonModal(ctx: BotContext, interaction: ModalSubmi
   const reason = interaction.fields.getTextInputValue(REASON_FIELD).trim();
   if (reason.length > 0) ctx.store.recordReason(action.key, interaction.user.id, reason);
   const votes = ctx.store.votes(action.key);
-  ctx.logger.info({ event: 'feedback.reason', ...interactionOrigin(interaction, 'modal'), answer: action.key, ...(reason.length > 0 ? { reason } : {}) }, 'answer feedback reason');
+  ctx.logger.info({ event: 'feedback.reason', ...interactionOrigin(interaction, 'modal'), answer: action.key, ...(reason.length > 0 ? { feedbackReason: reason } : {}) }, 'answer feedback reason');
   if (interaction.isFromMessage()) {
     await interaction.update({ components: withVoteCounts(interaction.message.components, action.key, votes) });
     await interaction.followUp({ ...reply({ content: voteNote('down') }), flags: MessageFlags.Ephemeral });
