@@ -1,7 +1,7 @@
 /**
  * The Discord door end to end: the real discord.js client, started by startBot, against the fake Discord on
  * loopback, with the real engine over the seeds plus two test articles. The engine is built once here and
- * shared by both suites (building it is most of the time these tests take).
+ * shared by every suite (building it is most of the time these tests take).
  */
 import { afterAll, beforeAll } from 'vitest';
 import { answersSuite } from './answers-suite.js';
@@ -10,7 +10,6 @@ import { buildTestEngine } from './corpus-fixture.js';
 import type { E2eEnv } from './e2e-env.js';
 import { controlled } from './engine-wrapper.js';
 import { Harness } from './harness.js';
-import { realServersSuite } from './real-servers-suite.js';
 import { serversSuite } from './servers-suite.js';
 
 let env: E2eEnv | undefined;
@@ -37,5 +36,4 @@ function shared(): E2eEnv {
 
 answersSuite(shared);
 commandsSuite(shared);
-realServersSuite(shared);
 serversSuite(shared);
