@@ -355,7 +355,7 @@ const gatewayClose: FaultScenario = {
     const fake = await FakeDiscord.start({ token });
     const corpus = await tempDir('verbatim-fault-corpus-');
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/main.ts')], {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/main.js')], {
         cwd: REPO_ROOT,
         env: { ...process.env, DISCORD_TOKEN: token, DISCORD_REST_API: fake.restUrl, DISCORD_GUILD_ID: fake.guild.id, CORPUS_DIR: corpus, INDEX_DIR: await tempDir('verbatim-fault-index-'), BOT_DB: path.join(await tempDir('verbatim-fault-bot-'), 'bot.sqlite'), EMBEDDER: 'use', LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
