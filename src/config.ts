@@ -10,6 +10,8 @@ import { VerbatimError } from './errors.js';
 const optionalString = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
 const optionalSnowflake = snowflake.optional().or(z.literal('').transform(() => undefined));
+/** A TCP port; 0 asks the system for any free one. Empty means unset (Number('') would be 0). */
+const port = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.coerce.number().int().min(0).max(65_535).optional());
 /** true/false, yes/no, 1/0 (any case); empty means the default. */
 const flag = (fallback: boolean) =>
   z
@@ -32,6 +34,11 @@ const schema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SERVE_PORT: port.transform((value) => value ?? 8787),
+  SERVE_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  API_TOKEN: optionalString,
+  HEALTH_PORT: port,
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalSnowflake,
   DISCORD_GUILD_ID: optionalSnowflake,
@@ -61,6 +68,8 @@ const EXAMPLES: Record<string, string> = {
   MAX_ARTICLE_BYTES: 'MAX_ARTICLE_BYTES=10485760',
   ANSWER_THRESHOLD: 'ANSWER_THRESHOLD=0.45',
   LOG_LEVEL: 'LOG_LEVEL=info',
+  SERVE_PORT: 'SERVE_PORT=8787',
+  HEALTH_PORT: 'HEALTH_PORT=8788',
   DISCORD_APPLICATION_ID: 'DISCORD_APPLICATION_ID=123456789012345678',
   DISCORD_GUILD_ID: 'DISCORD_GUILD_ID=123456789012345678',
   ANSWER_CHANNELS: 'ANSWER_CHANNELS=123456789012345678,234567890123456789',
@@ -88,6 +97,10 @@ export interface Config {
   maxArticleBytes: number;
   answerThreshold: number | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `verbatim serve`: where it listens by default, and the bearer token every API route but health needs (if set). */
+  serve: { port: number; host: string; apiToken: string | undefined };
+  /** The bot's /healthz and /readyz listener (HEALTH_PORT; none when unset). */
+  health: { port: number; host: string } | null;
   /** Where the index lives: folders under indexDir, or PostgreSQL at databaseUrl. */
   store: { kind: 'files' } | { kind: 'postgres'; databaseUrl: string };
   discord: {
@@ -140,6 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     maxArticleBytes: s.MAX_ARTICLE_BYTES,
     answerThreshold: s.ANSWER_THRESHOLD,
     logLevel: s.LOG_LEVEL,
+    serve: { port: s.SERVE_PORT, host: s.SERVE_HOST, apiToken: s.API_TOKEN },
+    health: s.HEALTH_PORT === undefined ? null : { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
     store: s.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: s.DATABASE_URL! } : { kind: 'files' },
     discord: {
       token: s.DISCORD_TOKEN,

@@ -29,6 +29,12 @@ export const ERROR_HINTS = {
   SUMMARY_NOT_AVAILABLE: 'This kind of summary is not available in this version.',
   TOPIC_EMPTY: 'Give a topic in a few words, for example: "the military parade".',
   DISCORD_FAILED: 'Discord did not accept the reply; try again in a moment.',
+  USAGE: 'Run `verbatim help` (or /help in the harness) for the commands and their options.',
+  BATCH_LINE_INVALID: 'Each line must be a JSON object like {"id":"q1","question":"…"}.',
+  REQUEST_INVALID: 'Send a JSON body: {"question":"…"} for one question, {"questions":[{"id":"q1","question":"…"}]} for several (README "Local HTTP API").',
+  REQUEST_TOO_LARGE: 'Send a smaller body (the limit is in the message), or split the batch into several requests.',
+  UNAUTHORIZED: 'Send the header `Authorization: Bearer <API_TOKEN>` with the token the server was started with.',
+  ROUTE_NOT_FOUND: 'The API serves POST /ask, GET /articles, GET /stats, GET /healthz and GET /readyz (README "Local HTTP API").',
   INTERNAL: 'This is a bug in verbatim; the log has the details.',
 } as const;
 

@@ -5,6 +5,7 @@
 import { loadConfig } from './config.js';
 import { runCli } from './cli/main.js';
 import { renderError } from './cli/render-error.js';
+import { engineWarmth, readinessOf, startHealthServer } from './serve/health.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,19 +21,33 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const engine = createEngine(config, { notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
   // Load the model and index while the client logs in; interactions are deferred until they are ready.
-  engine.warmUp().then(
-    (report) => logger.info({ ms: report.ms, articles: report.stats.articles, embedder: report.stats.embedder.id }, 'engine ready'),
-    (error: unknown) => logger.error({ err: error }, 'engine warm-up failed; questions will retry it'),
-  );
+  const warmth = engineWarmth(engine);
+  void warmth.done.then(() => {
+    const failure = warmth.error();
+    if (failure) logger.error({ err: failure }, 'engine warm-up failed; questions will retry it');
+    else logger.info({ event: 'engine.ready' }, 'engine ready');
+  });
+  // HEALTH_PORT: /healthz (the process answers) and /readyz (engine warm and the gateway connected) for supervisors.
+  let client: { isReady(): boolean } | null = null;
+  const health = config.health
+    ? await startHealthServer({
+        ...config.health,
+        readiness: () => readinessOf({ engine: warmth.state(), discord: client?.isReady() ? 'ok' : 'starting' }),
+      })
+    : null;
+  if (health) logger.info({ event: 'health.listening', url: health.url }, 'health endpoints listening');
   const bot = await startBot({ config, engine, logger });
+  client = bot.client;
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await bot.stop();
+    await health?.close();
     await engine.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: the index write lock's signal handler exits the process when it is the only listener left.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A close Discord will not take back (4004: the token was rejected) ends the process with a code, a hint and
   // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
   void bot.fatal.then(async (error) => {

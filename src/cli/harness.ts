@@ -10,6 +10,7 @@ import { renderArticles, renderIngest, renderStats } from './render-misc.js';
 import { renderSummary } from './render-summary.js';
 import { styleFor } from './style.js';
 import { parseSummaryCommand } from './summary-args.js';
+import { VerbatimError } from '../errors.js';
 
 const HELP = `Ask a question about the articles, or:
   /summary article <id or title words>   /summary topic <words>   /summary corpus
@@ -58,6 +59,8 @@ async function handleLine(engine: Engine, line: string, style: ReturnType<typeof
     case '/ask':
       return renderAnswer(await engine.ask(rest.join(' ')), style);
     default:
+      // A slash word is a command, never a question: a typo must not be answered as one.
+      if (command!.startsWith('/')) throw new VerbatimError('USAGE', `Unknown command ${command}.`, { hint: HELP });
       return renderAnswer(await engine.ask(line), style);
   }
 }

@@ -1,12 +1,14 @@
 /**
- * The `verbatim` command line: ask, articles, ingest, summary, stats, and the interactive harness
- * when no command is given. `--corpus` and `--index` work on every command.
+ * The `verbatim` command line: ask, articles, ingest, summary, stats, serve, and the interactive harness when no
+ * command is given. `--corpus` and `--index` work on every command.
+ *
+ * Conventions (README "Command-line conventions"): `--help`, `--version`, `help <command>` and usage errors never
+ * load the engine (it is imported only when a command runs); usage errors exit with status 2, failures with 1.
  */
-import { existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VerbatimError } from '../errors.js';
 import { loadConfig, type Config } from '../config.js';
-import { createEngine } from '../engine.js';
 import type { Engine, IngestProgress } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import type { SummaryRequest } from '../summary/types.js';
@@ -18,6 +20,10 @@ import { runBatch } from './batch.js';
 import { runHarness } from './harness.js';
 import { progressReporter } from './progress.js';
 import { styleFor } from './style.js';
+import { readQuestionFromStdin } from './stdin-question.js';
+
+/** Exit status for a command line that could not be understood (as most Unix tools do). */
+export const USAGE_EXIT_CODE = 2;
 
 interface CommonOptions {
   corpus?: string;
@@ -40,6 +46,8 @@ async function withEngine(
   work: (engine: Engine, onProgress: (p: IngestProgress) => void) => Promise<void>,
   options: { warmUp?: boolean } = {},
 ): Promise<void> {
+  // Imported here, not at the top: `--help`, `--version` and usage errors never pay for loading the engine.
+  const { createEngine } = await import('../engine.js');
   const engine = createEngine(config, { notice: (message, notice) => process.stderr.write(`notice ${message}\n  ${notice.hint}\n`) });
   const progress = progressReporter();
   try {
@@ -63,29 +71,77 @@ const common = (command: Command): Command =>
     .option('--corpus <dir>', 'folder of articles (default: CORPUS_DIR or seeds/)')
     .option('--index <dir>', 'index folder (default: INDEX_DIR or embeddings/)');
 
+/** A whole number of at least 1, for numeric options (`--max-sentences abc` is a usage error, not ignored). */
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('Give a whole number of 1 or more.');
+  return number;
+}
+
+/** "unknown command" (status 2), with the closest command name when one is a typo away. */
+function unknownCommand(program: Command, name: string): never {
+  const names = program.commands.map((c) => c.name());
+  const near = names.filter((candidate) => editDistance(candidate, name) <= Math.max(2, Math.floor(candidate.length / 3)));
+  const suggestion = near.length > 0 ? `\n(Did you mean ${near.join(' or ')}?)` : '';
+  program.error(`error: unknown command '${name}'${suggestion}`, { exitCode: USAGE_EXIT_CODE, code: 'commander.unknownCommand' });
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** A TCP port, 0 (any free port) to 65535. */
+export function portNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || number > 65_535) throw new InvalidArgumentError('Give a port number from 0 to 65535.');
+  return number;
+}
+
+function packageVersion(): string {
+  // src/cli/ and dist/cli/ both sit two levels below package.json.
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('verbatim')
     .description('Extractive, cited answers about news articles. With no command: the interactive harness.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    // Commander's usage errors become CommanderErrors (exit status 2 in runCli) instead of exiting here.
+    .exitOverride()
     // Options after a command belong to that command (`verbatim ask --corpus x`), not to the harness.
     .enablePositionalOptions()
-    .showHelpAfterError();
+    .showHelpAfterError('(run `verbatim help` or `verbatim help <command>` for usage)');
   common(program).action(async (options: CommonOptions) => {
+    // The harness takes no arguments: a word here is a mistyped command.
+    if (program.args.length > 0) unknownCommand(program, program.args[0]!);
     await withEngine(configFrom(options), (engine) => runHarness(engine));
   });
 
   common(program.command('ask'))
     .description('answer a question with verbatim quotes and citations')
-    .argument('[question...]', 'the question')
+    .argument('[question...]', 'the question (read from stdin when none is given and stdin is not a terminal)')
     .option('--json', 'print the result object')
     .option('--jsonl', 'read {"id","question"} lines on stdin, write one result object per line')
     .addOption(new Option('--mode <mode>', 'retrieval mode').choices(['hybrid', 'bm25', 'dense']).default('hybrid'))
-    .action(async (words: string[], options: CommonOptions & { json?: boolean; jsonl?: boolean; mode: RetrievalMode }) => {
+    .action(async (words: string[], options: CommonOptions & { json?: boolean; jsonl?: boolean; mode: RetrievalMode }, command: Command) => {
+      if (options.jsonl && words.length > 0) command.error('error: --jsonl reads its questions from stdin; leave the question off the command line', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
+      // `echo "Who won?" | verbatim ask`: with no words and piped input, the question is stdin's text.
+      const question = options.jsonl ? '' : words.length > 0 ? words.join(' ') : await readQuestionFromStdin(process.stdin);
+      if (!options.jsonl && question === null) {
+        command.error('error: give a question, e.g. verbatim ask "Who attended the parade?" (or pipe one on stdin)', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
+      }
       await withEngine(configFrom(options), async (engine) => {
         if (options.jsonl) {
           await runBatch(engine, process.stdin, process.stdout, { mode: options.mode });
           return;
         }
-        const result = await engine.ask(words.join(' '), { mode: options.mode });
+        const result = await engine.ask(question ?? '', { mode: options.mode });
         process.stdout.write((options.json ? JSON.stringify(result, null, 2) : renderAnswer(result, styleFor(process.stdout))) + '\n');
       });
     });
@@ -126,10 +182,10 @@ export function buildProgram(): Command {
     .option('--topic <words>', 'a topic across articles')
     .option('--corpus [dir]', 'summarise the stories of the whole corpus (optionally: the corpus folder)')
     .option('--index <dir>', 'index folder (default: INDEX_DIR or embeddings/)')
-    .option('--max-chars <n>', 'length budget in characters', (v) => Number.parseInt(v, 10))
-    .option('--max-sentences <n>', 'length budget in sentences', (v) => Number.parseInt(v, 10))
+    .option('--max-chars <n>', 'length budget in characters', positiveInteger)
+    .option('--max-sentences <n>', 'length budget in sentences', positiveInteger)
     .option('--json', 'print the summary object')
-    .action(async (options: { corpus?: string | boolean; index?: string; article?: string; topic?: string; json?: boolean; maxChars?: number; maxSentences?: number }) => {
+    .action(async (options: { corpus?: string | boolean; index?: string; article?: string; topic?: string; json?: boolean; maxChars?: number; maxSentences?: number }, command: Command) => {
       const budget = {
         ...(options.maxChars ? { maxChars: options.maxChars } : {}),
         ...(options.maxSentences ? { maxSentences: options.maxSentences } : {}),
@@ -141,11 +197,7 @@ export function buildProgram(): Command {
           : options.corpus
             ? { corpus: true, budget }
             : null;
-      if (!request) {
-        process.stderr.write('error: give one of --article <ref>, --topic <words> or --corpus\n');
-        process.exitCode = 1;
-        return;
-      }
+      if (!request) command.error('error: give one of --article <ref>, --topic <words> or --corpus', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
       const folder = typeof options.corpus === 'string' ? options.corpus : undefined;
       await withEngine(configFrom({ ...(folder ? { corpus: folder } : {}), ...(options.index ? { index: options.index } : {}) }), async (engine) => {
         const summary = await engine.summarize(request);
@@ -182,6 +234,34 @@ export function buildProgram(): Command {
         process.stdout.write((options.json ? JSON.stringify(stats, null, 2) : renderStats(stats)) + '\n');
       });
     });
+
+  common(program.command('serve'))
+    .description('a local HTTP API over one warm engine: POST /ask, GET /articles, GET /stats, GET /healthz, GET /readyz')
+    .option('--port <n>', 'port to listen on (default: SERVE_PORT or 8787; 0 picks a free one)', portNumber)
+    .option('--host <address>', 'address to listen on (default: SERVE_HOST or 127.0.0.1, this machine only)')
+    .action(async (options: CommonOptions & { port?: number; host?: string }) => {
+      const config = configFrom(options);
+      await withEngine(
+        config,
+        async (engine) => {
+          const { serveUntilSignal } = await import('../serve/run.js');
+          await serveUntilSignal(engine, {
+            port: options.port ?? config.serve.port,
+            host: options.host ?? config.serve.host,
+            apiToken: config.serve.apiToken,
+            log: (line) => process.stderr.write(`${line}\n`),
+          });
+        },
+        // The server answers /healthz at once and warms the engine itself (/readyz says when it is ready).
+        { warmUp: false },
+      );
+    });
+
+  // Set last: these are copied into each subcommand as it is created, and only the top level wants them.
+  // `verbatim help <command>` prints that command's help (the harness's action would otherwise hide it).
+  program.helpCommand('help [command]', 'show help for a command');
+  // Extra words reach the harness's action, which names them as an unknown command.
+  program.allowExcessArguments();
   return program;
 }
 
@@ -189,6 +269,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message (and the help after it): only the status is left to set.
+      // Printing help or the version is not an error.
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : USAGE_EXIT_CODE;
+      return;
+    }
     process.stderr.write(renderError(error) + '\n');
     process.exitCode = 1;
   }
