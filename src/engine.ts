@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { VerbatimError, isVerbatimError, notice as makeNotice, type Notice, type NoticeCode } from './errors.js';
 import type { Article, CorpusProblem } from './corpus/types.js';
 import { loadCorpus } from './corpus/load-corpus.js';
+import { FileStamps, STAMPS_FILE } from './corpus/file-stamps.js';
 import { buildPassages } from './corpus/passages.js';
 import type { Embedder } from './embedding/embedder.js';
 import { chooseEmbedder, type ChosenEmbedder } from './embedding/create-embedder.js';
@@ -59,6 +60,15 @@ interface Loaded {
   stats: TermStats;
 }
 
+/** How long a warmed-up engine waits for its first question before checking the deferred checksums anyway. */
+const VERIFY_AFTER_WARM_UP_MS = 10_000;
+/** …and after its first answer: a one-shot `verbatim ask` has exited by then and never pays for the hashing. */
+const VERIFY_AFTER_ANSWER_MS = 1_000;
+
+function toVerbatimErrorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let loaded: Promise<Loaded> | null = null;
   let embedderReady: Promise<EmbedderChoice> | null = null;
@@ -70,6 +80,10 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     ...(deps.models ? { models: deps.models } : {}),
   });
   const queryCache = new LruCache<string, Float32Array>(1_000);
+  /** Set when a deferred checksum check failed: the next open checks every file before serving (and so rebuilds). */
+  let verifyFully = false;
+  /** The index whose deferred checksum check has been started (once per opened index). */
+  let verifying: ServingIndex | null = null;
   const notify = (code: NoticeCode, message: string): void => deps.notice?.(`${code}: ${message}`, makeNotice(code, message));
   const store = deps.store ?? createStore(config);
 
@@ -109,14 +123,23 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     // The embedder's model may still be loading (worker threads): the index opens and the corpus is read meanwhile.
     const made = await getEmbedder();
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
-    const previous = rebuild ? null : (current?.index ?? (await store.open(made.embedder.info).catch(() => null)));
+    // Large ranking-only files are checked by size now and by checksum once the first answer is out (scheduleVerify).
+    const previous = rebuild ? null : (current?.index ?? (await store.open(made.embedder.info, { verify: verifyFully ? 'full' : 'deferred' }).catch(() => null)));
+    verifyFully = false;
+    // Files whose stamp (size, times, inode) is unchanged since they were last read are not read or hashed again.
+    const stamps = await FileStamps.read(path.join(config.indexDir, STAMPS_FILE), { corpusDir: config.corpusDir, maxArticleBytes: config.maxArticleBytes });
     const { articles, problems } = await loadCorpus(config.corpusDir, {
       maxArticleBytes: config.maxArticleBytes,
       reuse: (id, hash) => {
         const known = previous?.articles.get(id);
         return known?.contentHash === hash ? known : undefined;
       },
+      stamps,
     });
+    if (articles.length > 0) {
+      await mkdir(config.indexDir, { recursive: true }).catch(() => {});
+      await stamps.save();
+    }
     if (articles.length === 0 && problems.length === 0) {
       // An emptied folder (unmounted, wrong path) must not wipe what is indexed.
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
@@ -203,6 +226,28 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   }
   let lastWarmIngest: IngestReport | null = null;
 
+  /**
+   * Checks the checksums an open deferred, in a worker thread, once the first answer is out (or when the process has
+   * been idle a while after warming up): the first answer does not wait for hashing hundreds of MB. A mismatch drops
+   * the loaded index with a notice; the next question opens it with every checksum checked, which rebuilds it.
+   */
+  function scheduleVerify(index: ServingIndex, delayMs: number): void {
+    if (verifying === index || !index.verify) return;
+    verifying = index;
+    const timer = setTimeout(() => {
+      index.verify!().catch((error: unknown) => {
+        // Closed, or replaced by a newer index meanwhile: nothing is served from this one any more.
+        if (current?.index !== index) return;
+        notify('INDEX_DAMAGED', `${toVerbatimErrorMessage(error)} The index is checked in full and rebuilt if need be before the next answer.`);
+        verifyFully = true;
+        current = null;
+        loaded = null;
+        verifying = null;
+      });
+    }, delayMs);
+    timer.unref();
+  }
+
   async function embedQuery(embedder: Embedder, text: string): Promise<Float32Array> {
     const hit = queryCache.get(text);
     if (hit) return hit;
@@ -227,6 +272,8 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     async warmUp(options = {}): Promise<WarmUpReport> {
       const started = performance.now();
       const state = await ensureLoaded(options.onProgress);
+      // A long-running door (bot, serve) checks the deferred checksums even before its first question.
+      scheduleVerify(state.index, VERIFY_AFTER_WARM_UP_MS);
       return { ingest: lastWarmIngest, stats: await statsOf(state), ms: Math.round(performance.now() - started) };
     },
 
@@ -272,7 +319,9 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       );
       trace.answerMs = round(performance.now() - t, 2);
       trace.evidence = evidence;
-      return finish(composed);
+      const result = finish(composed);
+      scheduleVerify(state.index, VERIFY_AFTER_ANSWER_MS);
+      return result;
     },
 
     async findSources(claim: string): Promise<AskResult> {
@@ -315,6 +364,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const cached = ingestEmbedderReady ? await ingestEmbedderReady.catch(() => null) : null;
       const made = embedderReady ? await embedderReady.catch(() => null) : null;
       await (cached ?? made?.embedder)?.close();
+      current?.index.release?.();
       await store.close();
       ingestEmbedderReady = null;
       embedderReady = null;

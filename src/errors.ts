@@ -48,6 +48,7 @@ export const NOTICE_HINTS = {
   EMBEDDER_FALLBACK: 'Answers use the offline USE lite embedder; put a transformer model under MODELS_DIR to use it instead.',
   EMBEDDING_CACHE_REPAIRED: 'Nothing to do: vectors the cache lost are embedded again.',
   INDEX_REBUILT: 'Nothing to do: the index was rebuilt from the corpus.',
+  INDEX_DAMAGED: 'Nothing to do: the index is checked again and rebuilt from the corpus if need be; check the disk if this repeats.',
   INDEX_BUSY: 'Answers come from the last committed index; run /reindex (or `verbatim ingest`) once the other ingest has finished.',
   LOCK_TAKEN_OVER: 'Nothing to do, unless another verbatim process really is writing this index from another host (then give each its own INDEX_DIR).',
   SENTENCE_CAPPED: 'Break very long lines in the article into sentences or paragraphs for better answers from them.',

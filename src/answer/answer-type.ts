@@ -4,10 +4,8 @@
  * film" for a name). Rule-based on purpose: the head noun decides the expected answer type far more
  * reliably than any model available offline, and a rule that is wrong can be read and fixed.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../wink.js';
 
-const wink = winkNLP(model);
 
 export type AnswerType = 'person' | 'place' | 'date' | 'number' | 'duration' | 'org' | 'name' | 'quote' | 'reason' | 'other';
 
@@ -112,9 +110,10 @@ export function readAnswerType(head: string): AnswerTypeReading {
 
 /** The words between the wh-word and the verb: "which [three Manchester United directors] did…". */
 function whPhrase(head: string): { nouns: string[]; plural: boolean } {
-  const doc = wink.readDoc(head.replace(/^whats\b/, "what's"));
+  const nlp = wink();
+  const doc = nlp.readDoc(head.replace(/^whats\b/, "what's"));
   const tokens = (doc.tokens().out() as string[]).map((t) => t.toLowerCase());
-  const pos = doc.tokens().out(wink.its.pos) as string[];
+  const pos = doc.tokens().out(nlp.its.pos) as string[];
   const nouns: string[] = [];
   let plural = false;
   let i = 1;

@@ -4,8 +4,7 @@
  * question asks for and to pick the answering span. Whether a name is a person, a place or an
  * organisation is told apart separately (classifyNames), and only for questions that ask for one.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../wink.js';
 import { controlRanges, hasControls } from '../control-text.js';
 
 export type EntityType = 'person' | 'place' | 'org' | 'name' | 'date' | 'number' | 'duration' | 'quote';
@@ -18,8 +17,6 @@ export interface Entity {
   text: string;
 }
 
-const wink = winkNLP(model);
-const its = wink.its;
 
 const WINK_TYPES: Record<string, EntityType | undefined> = {
   DATE: 'date',
@@ -35,7 +32,9 @@ const ORG_WORDS = /\b(university|agency|organi[sz]ation|council|court|bank|minis
 const CONNECTORS = new Set(['of', 'the', 'for', 'de']);
 
 export function findEntities(text: string): Entity[] {
-  const doc = wink.readDoc(text);
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const offsets = tokenOffsets(text, values);

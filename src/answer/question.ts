@@ -2,12 +2,10 @@
  * What a question asks for. Pure and rule-based on purpose: the wh-word and its head noun decide
  * the expected answer type far more reliably than any model available offline.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../wink.js';
 import { STOP_WORDS, stem, terms, words } from '../index/tokenize.js';
 import { readAnswerType, type AnswerType } from './answer-type.js';
 
-const wink = winkNLP(model);
 
 export type { AnswerType } from './answer-type.js';
 
@@ -110,9 +108,10 @@ function quotedWords(text: string): string[] {
  * without saying what the question asks.
  */
 function mainVerb(text: string): string | null {
-  const doc = wink.readDoc(text);
+  const nlp = wink();
+  const doc = nlp.readDoc(text);
   const tokens = (doc.tokens().out() as string[]).map((t) => t.toLowerCase().replace(/’/g, "'"));
-  const pos = doc.tokens().out(wink.its.pos) as string[];
+  const pos = doc.tokens().out(nlp.its.pos) as string[];
   const aux = tokens.findIndex((t) => AUXILIARIES.has(t) || t === "'s");
   if (aux < 0) return null;
   for (let i = aux + 1; i < tokens.length; i++) {

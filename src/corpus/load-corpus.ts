@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { FileArticles, FileStat } from './file-stamps.js';
 import { VerbatimError } from '../errors.js';
 import { compareIds, listArticleFiles, type ListedFile } from './list-files.js';
 import type { ParseArticleInput } from './parse-article.js';
@@ -16,6 +17,15 @@ export interface LoadCorpusOptions {
    * parsing again: a start-up over an unchanged corpus reads and hashes files but parses none.
    */
   reuse?: (id: string, contentHash: string) => Article | undefined;
+  /**
+   * File stamps (file-stamps.ts): a file whose size, times and inode match its stamp is not read at all when every
+   * article it held is still offered by `reuse`; every file read whole without problems is stamped again.
+   */
+  stamps?: {
+    unchanged(relative: string, stat: FileStat): FileArticles | undefined;
+    record(relative: string, stat: FileStat, articles: FileArticles): void;
+    forget(relative: string): void;
+  };
 }
 
 export interface LoadedCorpus {
@@ -48,7 +58,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let file = files[next++]; file !== undefined; file = files[next++]) {
-      await loadFile(file, maxBytes, options.reuse, (article) => articles.push(article), report);
+      await loadFile(file, maxBytes, options, (article) => articles.push(article), report);
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -75,6 +85,38 @@ let parserModule: Promise<typeof import('./parse-article.js')> | null = null;
 let recordsModule: Promise<typeof import('./read-records.js')> | null = null;
 
 async function loadFile(
+  file: ListedFile,
+  maxBytes: number,
+  { reuse, stamps }: Pick<LoadCorpusOptions, 'reuse' | 'stamps'>,
+  addArticle: (article: Article) => void,
+  reportProblem: (problem: CorpusProblem) => void,
+): Promise<void> {
+  // Taken before reading, so an edit made while the file is read leaves a stamp that no longer matches.
+  const info = stamps ? await stat(file.absolute).catch(() => null) : null;
+  if (stamps && info) {
+    const stamped = stamps.unchanged(file.relative, info)?.map(([id, hash]) => reuse?.(id, hash));
+    if (stamped && stamped.every((article) => article !== undefined)) {
+      stamped.forEach(addArticle);
+      return;
+    }
+  }
+  const held: FileArticles = [];
+  let problems = 0;
+  const add = (article: Article): void => {
+    held.push([article.id, article.contentHash]);
+    addArticle(article);
+  };
+  const report = (problem: CorpusProblem): void => {
+    problems++;
+    reportProblem(problem);
+  };
+  await readArticles(file, maxBytes, reuse, add, report);
+  if (!stamps) return;
+  if (info && problems === 0) stamps.record(file.relative, info, held);
+  else stamps.forget(file.relative);
+}
+
+async function readArticles(
   file: ListedFile,
   maxBytes: number,
   reuse: LoadCorpusOptions['reuse'],

@@ -13,7 +13,7 @@ export const USE_LITE_INFO: EmbedderInfo = {
 };
 
 export interface UseEmbedderOptions {
-  /** Worker threads, one model (~0.3 s to load) each; config EMBED_WORKERS. */
+  /** Worker threads at most, one model (~0.3–0.5 s to load) each; config EMBED_WORKERS. The first starts at load, the rest when batches wait. */
   workers: number;
   /** Texts per worker job: small enough to share a batch between workers and report progress often. */
   chunkSize?: number;
@@ -32,7 +32,7 @@ export class UseEmbedder implements Embedder {
     this.pool = new UseWorkerPool(options.workers);
   }
 
-  /** Starts the workers once; throws EMBEDDER_FAILED if a worker cannot load the model. */
+  /** Starts the first worker once; throws EMBEDDER_FAILED if it cannot load the model. */
   load(): Promise<void> {
     this.loading ??= this.pool.start().then(
       (loadMs) => void (this.loadMs = loadMs),

@@ -1,6 +1,10 @@
 /**
- * A fixed pool of use-worker.js threads, one model each. Jobs queue in order; each goes to whichever worker is
- * free. Idle workers are unref'd, so a process that forgets `close()` can still exit; busy ones keep it alive.
+ * A pool of up to `size` use-worker.js threads, one model each. Jobs queue in order; each goes to whichever loaded
+ * worker is free. Idle workers are unref'd, so a process that forgets `close()` can still exit; busy ones keep it alive.
+ *
+ * Only the first worker starts with the pool: loading a model takes a core for ~0.5 s, and at start-up the other
+ * core is opening the index. The rest start the first time jobs wait with every loaded worker busy (an ingest's
+ * batches, concurrent questions); a one-shot question never pays for them.
  */
 import { Worker } from 'node:worker_threads';
 import { VerbatimError } from '../errors.js';
@@ -17,6 +21,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: (Job & { id: number }) | undefined;
+  /** The model has loaded: jobs may go to this worker. */
+  ready: boolean;
 }
 
 export class UseWorkerPool {
@@ -29,18 +35,38 @@ export class UseWorkerPool {
 
   constructor(private readonly size: number) {}
 
-  /** Starts every worker and waits until each has loaded its model; returns the slowest load time in ms. */
+  /** Starts the first worker and waits until it has loaded its model; returns its load time in ms. */
   async start(): Promise<number> {
     this.failure = undefined;
     this.closed = false;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: this.spawn(), job: undefined }));
+    const first: Slot = { worker: this.spawn(), job: undefined, ready: false };
+    this.slots = [first];
     try {
-      const loadTimes = await Promise.all(this.slots.map((slot) => this.whenReady(slot)));
-      return Math.max(...loadTimes);
+      const loadMs = await this.whenReady(first);
+      first.ready = true;
+      this.dispatch();
+      return loadMs;
     } catch (error) {
       await this.close();
       throw error;
     }
+  }
+
+  /** Another worker, once jobs wait and every loaded one is busy; it takes jobs when its model has loaded. */
+  private grow(): void {
+    if (this.slots.length >= this.size || this.slots.some((slot) => !slot.ready)) return;
+    const slot: Slot = { worker: this.spawn(), job: undefined, ready: false };
+    this.slots.push(slot);
+    this.whenReady(slot).then(
+      () => {
+        if (!this.slots.includes(slot)) return;
+        slot.ready = true;
+        this.dispatch();
+      },
+      (error: unknown) => {
+        if (this.slots.includes(slot)) this.breakPool(error instanceof VerbatimError ? error : failed(String(error)));
+      },
+    );
   }
 
   /** Threads started and not yet exited (0 after `close()` resolves). */
@@ -107,13 +133,14 @@ export class UseWorkerPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      const job = slot.job ? undefined : this.queue.shift();
+      const job = slot.job || !slot.ready ? undefined : this.queue.shift();
       if (!job) continue;
       slot.job = { ...job, id: (this.nextId += 1) };
       slot.worker.ref();
       const request: EmbedRequest = { id: slot.job.id, texts: job.texts };
       slot.worker.postMessage(request);
     }
+    if (this.queue.length > 0) this.grow();
   }
 
   /** A crashed worker leaves the pool unusable: every waiting caller gets the same clear error. */

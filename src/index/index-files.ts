@@ -35,7 +35,9 @@ export class CheckedFileReader {
   private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(private readonly dir: string) {
+  /** `background`: the worker does not keep the process alive (a check nobody waits for must not delay exit). */
+  constructor(private readonly dir: string, options: { background?: boolean } = {}) {
+    if (options.background) this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => {
       this.pending.get(reply.id)?.resolve(reply);
       this.pending.delete(reply.id);

@@ -4,6 +4,7 @@ import { Bm25Index } from './bm25-index.js';
 import { HnswVectorIndex } from './hnsw-index.js';
 import type { FileEntry } from './manifest.js';
 import type { VectorLocation } from './sentence-vectors.js';
+import type { SentenceVectorRows } from './vector-rows.js';
 
 export interface IndexState {
   articles: Map<string, Article>;
@@ -13,8 +14,8 @@ export interface IndexState {
   labelsOf: Map<string, number[]>;
   dense: HnswVectorIndex;
   lexical: Bm25Index;
-  /** Each article's sentence vectors: one row of `dimension` floats per sentence. */
-  sentenceVectors: Map<string, Float32Array>;
+  /** Each article's sentence vectors: one row of `dimension` floats per sentence (read from disk on demand once opened). */
+  sentenceVectors: SentenceVectorRows;
   /** Where each article's rows sit on disk; null until they are written. */
   vectorLocations: Map<string, VectorLocation | null>;
   /** The sentence-vector files those locations point into, as the manifest lists them. */

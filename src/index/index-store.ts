@@ -6,15 +6,18 @@ import type { EmbedderInfo } from '../embedding/embedder.js';
 import { directorySize } from '../fs-size.js';
 import { ingestArticles, type IngestParams, type IngestSummary } from './ingest.js';
 import type { ServingIndex } from './serving-index.js';
-import { indexDirFor, openIndex } from './store.js';
+import { indexDirFor, openIndex, type VerifyMode } from './store.js';
 
 /** What an ingest needs, whichever store writes it (the files store also needs its folder, given at creation). */
 export type StoreIngestParams = Omit<IngestParams, 'indexRoot'>;
 
 export interface IndexStore {
   readonly kind: 'files' | 'postgres';
-  /** Opens what is committed; throws INDEX_MISSING, INDEX_MODEL_MISMATCH, INDEX_CORRUPT, or a STORE_* code. */
-  open(info: EmbedderInfo): Promise<ServingIndex>;
+  /**
+   * Opens what is committed; throws INDEX_MISSING, INDEX_MODEL_MISMATCH, INDEX_CORRUPT, or a STORE_* code. `verify`
+   * (files store): check every checksum now (`full`, the default) or leave the large ranking-only files to `verify()`.
+   */
+  open(info: EmbedderInfo, options?: { verify?: VerifyMode }): Promise<ServingIndex>;
   /** Brings the index up to `articles` (only new and changed ones are embedded) and returns the committed result. */
   ingest(params: StoreIngestParams): Promise<{ index: ServingIndex; report: IngestSummary }>;
   /** Bytes the index takes on disk. */
@@ -25,7 +28,7 @@ export interface IndexStore {
 export function filesStore(indexRoot: string): IndexStore {
   return {
     kind: 'files',
-    open: (info) => openIndex(indexRoot, info),
+    open: (info, options) => openIndex(indexRoot, info, options),
     ingest: (params) => ingestArticles({ indexRoot, ...params }),
     bytes: (index) => directorySize(index.dir),
     close: async () => {},

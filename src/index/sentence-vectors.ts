@@ -7,34 +7,6 @@ import type { FileEntry, ManifestArticle } from './manifest.js';
 
 export type VectorLocation = NonNullable<ManifestArticle['vectors']>;
 
-/** A Float32 view of file bytes (copied only when the bytes are not 4-byte aligned). */
-export function asFloat32(bytes: Buffer): Float32Array {
-  if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  return new Float32Array(new Uint8Array(bytes).buffer);
-}
-
-/** Each article's rows as a view into its file; throws when a row range lies outside its file. */
-export function sliceSentenceVectors(
-  articles: Readonly<Record<string, ManifestArticle>>,
-  files: ReadonlyMap<string, Float32Array>,
-  dimension: number,
-): Map<string, Float32Array> {
-  const vectors = new Map<string, Float32Array>();
-  for (const [id, entry] of Object.entries(articles)) {
-    if (entry.vectors === null) {
-      if (entry.sentences > 0) throw new Error(`article ${id} has sentences but no vectors`);
-      vectors.set(id, new Float32Array(0));
-      continue;
-    }
-    const file = files.get(entry.vectors.file);
-    const start = entry.vectors.row * dimension;
-    const end = start + entry.sentences * dimension;
-    if (!file || end > file.length) throw new Error(`the vectors of article ${id} lie outside ${entry.vectors.file}`);
-    vectors.set(id, file.subarray(start, end));
-  }
-  return vectors;
-}
-
 export interface SentenceVectorPlan {
   /** Existing files that still hold live rows and stay. */
   keep: FileEntry[];
@@ -67,7 +39,7 @@ export function planSentenceVectors(
 }
 
 /** Packs the rows of `ids` into one Float32Array and returns where each article starts. */
-export function packSentenceVectors(ids: readonly string[], vectors: ReadonlyMap<string, Float32Array>, dimension: number): { data: Float32Array; rows: Map<string, number> } {
+export function packSentenceVectors(ids: readonly string[], vectors: { get(id: string): Float32Array | undefined }, dimension: number): { data: Float32Array; rows: Map<string, number> } {
   let total = 0;
   for (const id of ids) total += vectors.get(id)!.length;
   const data = new Float32Array(total);

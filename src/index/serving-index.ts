@@ -29,4 +29,8 @@ export interface ServingIndex {
   search: CandidateSearch;
   /** A sentence's unit vector (a view: do not modify it), or undefined for an unknown article or sentence. */
   sentenceVector(articleId: string, sentenceIndex: number): Float32Array | undefined;
+  /** Checks what the open left unchecked (files store, see store.ts VerifyMode); throws INDEX_CORRUPT on a mismatch. */
+  verify?(): Promise<void>;
+  /** Frees what the index holds open (file descriptors); called when the engine closes. */
+  release?(): void;
 }

@@ -5,15 +5,13 @@
  * INDEX_FORMAT_VERSION in manifest.ts with it.
  */
 import { stemmer } from 'stemmer';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../wink.js';
 
-const wink = winkNLP(model);
-// wink's typings give `its.lemma` an extra addons parameter that `out()` itself supplies.
-const itsLemma = wink.its.lemma as unknown as typeof wink.its.value;
 /** Lemmas out of context are enough for irregular forms. */
 function lemma(word: string): string {
-  const out = wink.readDoc(word).tokens().out(itsLemma) as string[];
+  const nlp = wink();
+  // wink's typings give `its.lemma` an extra addons parameter that `out()` itself supplies.
+  const out = nlp.readDoc(word).tokens().out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[];
   const found = out.length === 1 && out[0] ? out[0].toLowerCase() : word;
   // Out of context a lemma can jump to another word ("better" → "good"); keep only those sharing the first letter, or known irregulars.
   return found !== word && !IRREGULAR_OK.test(word) && word[0] !== found[0] ? word : found;

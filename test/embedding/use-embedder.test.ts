@@ -26,9 +26,11 @@ describe('UseEmbedder with two workers', () => {
     await embedder.close();
   });
 
-  it('starts one thread per worker', () => {
-    expect(embedder.runningWorkers).toBe(2);
+  it('starts one thread when loaded, and the second once a batch waits for it', async () => {
+    expect(embedder.runningWorkers).toBe(1);
     expect(embedder.info).toEqual(USE_LITE_INFO);
+    await embedder.embed(SENTENCES);
+    expect(embedder.runningWorkers).toBe(2);
   });
 
   it('returns 512-d unit vectors in input order, across workers', async () => {
@@ -76,6 +78,9 @@ describe('UseEmbedder worker lifecycle', () => {
     const embedder = new UseEmbedder({ workers: 2 });
     expect(embedder.runningWorkers).toBe(0);
     await embedder.embed([QUESTION]);
+    // One question never starts the second worker (a one-shot `verbatim ask` would pay for its model).
+    expect(embedder.runningWorkers).toBe(1);
+    await embedder.embed(SENTENCES);
     expect(embedder.runningWorkers).toBe(2);
     await embedder.close();
     expect(embedder.runningWorkers).toBe(0);
