@@ -68,7 +68,7 @@ export async function scaleStage(context: StageContext): Promise<Section> {
     const starts = options.quick ? (size.focus ? 1 : 0) : size.focus ? 2 : 1;
     let cold: ColdStart | null = null;
     for (let i = 0; i < starts; i++) {
-      const run = coldStart(await runChild(path.join(repoRoot, 'bench/scale/cold-start-child.ts'), [result.corpusDir, result.indexRoot, result.coldQuestion], { cwd: repoRoot }));
+      const run = coldStart(await runChild(path.join(repoRoot, 'bench/scale/cold-start-child.js'), [result.corpusDir, result.indexRoot, result.coldQuestion], { cwd: repoRoot }));
       if (!cold || run.ms < cold.ms) cold = run;
     }
     const coldProfile = size.focus && !options.quick ? await profiledColdStart(context, result, path.join(profileDir, `cold-${size.key}`)) : null;
@@ -91,7 +91,7 @@ function coldStart(run: ChildRun): ColdStart {
 
 /** The cold start again under `node --cpu-prof`, summarised from the main thread's profile. */
 async function profiledColdStart(context: StageContext, result: SizeResult, dir: string): Promise<ProfileSummary> {
-  await runChild(path.join(context.repoRoot, 'bench/scale/cold-start-child.ts'), [result.corpusDir, result.indexRoot, result.coldQuestion, 'profile'], {
+  await runChild(path.join(context.repoRoot, 'bench/scale/cold-start-child.js'), [result.corpusDir, result.indexRoot, result.coldQuestion, 'profile'], {
     cwd: context.repoRoot,
     nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
   });

@@ -1,7 +1,8 @@
 /**
- * Runs a bench script in a child Node process (through tsx, as `npm start` runs the bot): for memory isolation
- * between sizes, for peak RSS per size, and for cold start. The child writes progress to stderr and JSON lines to
- * stdout; each line is kept with the time it arrived.
+ * Runs a bench script in a child Node process: TypeScript ones through tsx, plain `.js` ones (the cold start, which
+ * runs the compiled dist/ as `npm start` does) with plain node. For memory isolation between sizes, for peak RSS per
+ * size, and for cold start. The child writes progress to stderr and JSON lines to stdout; each line is kept with the
+ * time it arrived.
  */
 import { spawn } from 'node:child_process';
 
@@ -18,7 +19,8 @@ export interface ChildRun {
 
 export function runChild(script: string, args: readonly string[], options: { nodeArgs?: readonly string[]; cwd?: string } = {}): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script, ...args], {
     cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -16,8 +16,8 @@ const WINDOW_MARGIN = 200;
  * (a boundary drifted a word late, `?”` + capital, `treaty...North`, `U.S. President` mid-sentence,
  * a trailing `– CNN`).
  */
-export function splitSentences(text: string, from: number, to: number): Span[] {
-  let boundaries = repairDriftedBoundaries(text, from, sbdBoundaries(text, from, to));
+export function splitSentences(text: string, from: number, to: number, base: BaseSplitter = sbdBoundaries): Span[] {
+  let boundaries = repairDriftedBoundaries(text, from, base(text, from, to));
   boundaries = addQuoteBoundaries(text, from, to, boundaries);
   boundaries = dropGluedBoundaries(text, boundaries);
   boundaries = dropInitialismBoundaries(text, boundaries);
@@ -25,7 +25,11 @@ export function splitSentences(text: string, from: number, to: number): Span[] {
   return spansBetween(text, from, to, boundaries);
 }
 
-function sbdBoundaries(text: string, from: number, to: number): number[] {
+/** Where a sentence splitter ends sentences inside `text[from, to)` (offsets into `text`, ascending, before `to`). */
+export type BaseSplitter = (text: string, from: number, to: number) => number[];
+
+/** sbd's boundaries (the default; `npm run bench:splitters` compares it with wink-nlp's on gold segmentations). */
+export function sbdBoundaries(text: string, from: number, to: number): number[] {
   const boundaries: number[] = [];
   let start = from;
   while (to - start > WINDOW_CHARS) {
@@ -41,9 +45,14 @@ function sbdBoundaries(text: string, from: number, to: number): number[] {
 
 /** Where each sbd piece of `text[from, to)` ends; found by searching, so a piece sbd altered can never shift an offset. */
 function pieceEnds(text: string, from: number, to: number): number[] {
+  return endsOfPieces(text, from, to, sbd.sentences(text.slice(from, to), SBD_OPTIONS));
+}
+
+/** Where each piece (a splitter's sentence text, possibly re-spaced) ends in `text[from, to)`, found by searching. */
+export function endsOfPieces(text: string, from: number, to: number, pieces: Iterable<string>): number[] {
   const ends: number[] = [];
   let cursor = from;
-  for (const piece of sbd.sentences(text.slice(from, to), SBD_OPTIONS)) {
+  for (const piece of pieces) {
     const trimmed = piece.trim();
     if (trimmed === '') continue;
     const at = text.indexOf(trimmed, cursor);
