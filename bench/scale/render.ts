@@ -6,6 +6,9 @@ import type { Target } from '../suite/targets.js';
 import type { PhaseTimes } from '../ingest/phases.js';
 import type { SizeResult } from './size-child.js';
 import type { SizeSpec } from './stage.js';
+import type { InstallSize } from '../start/install-size.js';
+import type { StartFigures } from '../start/measure.js';
+import { percentile } from '../suite/stats.js';
 
 export interface ColdStart {
   /** Process start (spawn) to the first answer, as the parent saw it. */
@@ -26,6 +29,8 @@ export interface SizeOutcome {
   /** null when the run left this size's cold start out (--quick). */
   cold: ColdStart | null;
   coldProfile: ProfileSummary | null;
+  /** One-shot ask, --help and serve under load (sizes marked `start`); null elsewhere. */
+  start?: StartFigures | null;
 }
 
 const MiB = 2 ** 20;
@@ -37,8 +42,11 @@ const s = (ms: number) => f(ms / 1000);
 export function scaleTargets(outcomes: readonly SizeOutcome[]): Target[] {
   const focus = outcomes.find((o) => o.spec.focus);
   const largest = outcomes.at(-1);
+  const started = outcomes.find((o) => o.start);
   const at = (o: SizeOutcome | undefined) => o?.spec.name ?? '—';
   return [
+    { what: 'one-shot `verbatim ask`, process start to exit (median)', where: at(started), comparator: '<=', limit: 2000, unit: 'ms', measured: started?.start ? percentile(started.start.askMs, 50) : null },
+    { what: '`verbatim --help`, process start to exit (median)', where: at(started), comparator: '<=', limit: 300, unit: 'ms', measured: started?.start ? percentile(started.start.helpMs, 50) : null },
     { what: 'warm answer p50, excluding the question embedding', where: at(focus), comparator: '<=', limit: 20, unit: 'ms', measured: focus?.result.latency.excludingEmbed.p50 ?? null },
     { what: 'warm answer p99, excluding the question embedding', where: at(focus), comparator: '<=', limit: 100, unit: 'ms', measured: focus?.result.latency.excludingEmbed.p99 ?? null },
     { what: 'cold start, process start to first answer', where: at(focus), comparator: '<=', limit: 2000, unit: 'ms', measured: focus?.cold?.ms ?? null },
@@ -48,7 +56,7 @@ export function scaleTargets(outcomes: readonly SizeOutcome[]): Target[] {
   ];
 }
 
-export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): string {
+export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean, install?: InstallSize): string {
   const questions = outcomes[0]?.result.latency.questions ?? 0;
   const seeds = outcomes.find((o) => o.spec.seeds);
   const perPassage = (o: SizeOutcome) =>
@@ -110,14 +118,55 @@ export function renderScale(outcomes: readonly SizeOutcome[], quick: boolean): s
     '',
     '### Build, memory and cold start',
     '',
-    'Serving RSS: the cold-start process right after its first answer (USE lite workers included). Cold start: spawn of a fresh `node --import tsx` process to its first answer, index files in the OS page cache (where the targets are checked, the faster of two starts); its parts: module loading, the warm-up (the index opened and the corpus read and hashed to find changes while USE lite\'s worker threads load; the ingest embedding cache is read only when something must be embedded), then the first question. ' +
-      'The last three columns time what the warm-up overlaps, each alone, in the same process: the corpus read (unchanged articles reused from the index, as the warm-up does), the index open, and the embedder\'s load.',
+    'Serving RSS: the cold-start process right after its first answer (USE lite worker included). Cold start: spawn of a fresh plain `node` process running the compiled dist/ (as `npm start` and the bin do) to its first answer, index files in the OS page cache (where the targets are checked, the faster of two starts); its parts: module loading, the warm-up (the index opened — quoted text checked by checksum, vector files by size, their checksums after the first answer — and the corpus checked for changes by file stamps while USE lite\'s first worker thread loads; the ingest embedding cache is read only when something must be embedded), then the first question. ' +
+      'The last three columns time what the warm-up overlaps, each alone, in the same process: the corpus check (files whose size, times and inode are unchanged are not read; unchanged articles reused from the index, as the warm-up does), the index open, and the embedder\'s load.',
     '',
     memory,
     ...(focus?.cold && seeds?.cold ? ['', memoryLine(focus, seeds)] : []),
+    ...renderStart(outcomes, install),
     ...(focus ? ['', ...renderProfiles(focus)] : []),
     ...(quick ? [] : ['', LANGCHAIN_NOTE]),
   ].join('\n');
+}
+
+function renderStart(outcomes: readonly SizeOutcome[], install: InstallSize | undefined): string[] {
+  const rows = outcomes.filter((o) => o.start);
+  const out: string[] = [];
+  if (rows.length > 0) {
+    const median = (values: number[]) => s(percentile(values, 50));
+    out.push(
+      '',
+      '### Start-up and serving, as a user meets them',
+      '',
+      'Through the checkout\'s own `bin/verbatim.js` (compiled JavaScript, EMBEDDER=use), wall time from spawn to exit: `verbatim --help`, and a one-shot `verbatim ask --json "<headline>"` over the index (median, and every run). ' +
+        '`verbatim serve`: spawned on 127.0.0.1, asked 5 questions one at a time once /readyz says ready, then rounds of concurrent `POST /ask` requests from a load generator on the same machine (fetch over loopback, each request a different headline), bounded in count and in time; latency per request from send to last byte.',
+      '',
+      markdownTable(
+        ['corpus', '`--help` s', 'one-shot `ask` s (median; runs)', 'serve ready s', 'requests (concurrency × rounds)', 'answered 200', 'throughput req/s', 'latency p50 / p95 / p99 ms'],
+        rows.map(({ spec, start }) => {
+          const serve = start!.serve;
+          return [
+            spec.name,
+            median(start!.helpMs),
+            `${median(start!.askMs)} (${start!.askMs.map((ms) => s(ms)).join(', ')})${start!.askOk ? '' : ' — failed'}`,
+            serve ? s(serve.readyMs) : '—',
+            serve ? `${serve.requests} (${serve.concurrency} × ${serve.rounds})` : '—',
+            serve ? serve.ok : '—',
+            serve ? f(serve.throughput) : '—',
+            serve ? `${f(serve.latency.p50)} / ${f(serve.latency.p95)} / ${f(serve.latency.p99)}` : '—',
+          ];
+        }),
+      ),
+    );
+  }
+  if (install) {
+    out.push(
+      '',
+      `Production install (what \`npm ci --omit=dev\` puts in node_modules, sized from package-lock.json and the packages on disk): ${install.packages} packages, ${f(install.bytes / MiB)} MiB; ` +
+        `largest: ${install.largest.slice(0, 5).map((p) => `${p.name} ${f(p.bytes / MiB)} MiB`).join(', ')}.`,
+    );
+  }
+  return out;
 }
 
 function memoryLine(o: SizeOutcome, seeds: SizeOutcome): string {

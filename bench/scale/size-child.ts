@@ -46,6 +46,8 @@ export interface SizeResult {
   profile: ProfileSummary | null;
   /** A headline for the cold-start run to ask. */
   coldQuestion: string;
+  /** More headlines, for the one-shot and serve-load runs (bench/start). */
+  startQuestions: string[];
 }
 
 const { values } = parseArgs({
@@ -126,6 +128,7 @@ async function main(): Promise<SizeResult> {
     hnsw,
     profile,
     coldQuestion: questions[0]!.text,
+    startQuestions: questions.slice(1).map((q) => q.text),
   };
 }
 

@@ -10,6 +10,9 @@ import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../suite
 import type { Section } from '../suite/section.js';
 import { renderScale, scaleTargets, type ColdStart, type SizeOutcome } from './render.js';
 import type { SizeResult } from './size-child.js';
+import { ensureBuilt } from '../lib/dist-build.js';
+import { productionInstallSize } from '../start/install-size.js';
+import { measureStart, type StartFigures } from '../start/measure.js';
 
 export interface SizeSpec {
   key: string;
@@ -21,23 +24,31 @@ export interface SizeSpec {
   passages?: number;
   /** Profile the query loop and the cold start here; the targets are checked here. */
   focus?: boolean;
+  /** Time a one-shot `verbatim ask`, `--help` and `verbatim serve` under load here (bench/start). */
+  start?: boolean;
 }
 
 const FULL_SIZES: SizeSpec[] = [
   { key: 'seeds', name: '5 seed articles', seeds: true },
   { key: '10k', name: '10k passages', passages: 10_000 },
-  { key: 'bbc', name: 'BBC, 2,127 articles' },
+  { key: 'bbc', name: 'BBC, 2,127 articles', start: true },
   { key: '100k', name: '100k passages', passages: 100_000, focus: true },
   { key: '300k', name: '300k passages', passages: 300_000 },
 ];
 const QUICK_SIZES: SizeSpec[] = [
   { key: 'seeds', name: '5 seed articles', seeds: true },
-  { key: '2k', name: '2k passages (copies of 20 BBC articles)', base: 20, passages: 2_000, focus: true },
+  { key: '2k', name: '2k passages (copies of 20 BBC articles)', base: 20, passages: 2_000, focus: true, start: true },
 ];
 
 export async function scaleStage(context: StageContext): Promise<Section> {
   const { options, log, repoRoot } = context;
-  const sizes = options.quick ? QUICK_SIZES : FULL_SIZES;
+  const all = options.quick ? QUICK_SIZES : FULL_SIZES;
+  const unknown = (options.sizes ?? []).filter((key) => !all.some((size) => size.key === key));
+  if (unknown.length > 0) throw new Error(`--sizes takes ${all.map((size) => size.key).join(', ')} in this run; got ${unknown.join(', ')}`);
+  const sizes = options.sizes ? all.filter((size) => options.sizes!.includes(size.key)) : all;
+  // The cold start and the one-shots run the compiled dist/, as users do.
+  ensureBuilt(repoRoot, log);
+  const install = await productionInstallSize(path.join(repoRoot, 'package-lock.json'), repoRoot);
   const root = path.join(options.cacheDir, options.quick ? 'scale-quick' : 'scale');
   const profileDir = path.join(root, 'profiles');
   await rm(profileDir, { recursive: true, force: true });
@@ -72,13 +83,26 @@ export async function scaleStage(context: StageContext): Promise<Section> {
       if (!cold || run.ms < cold.ms) cold = run;
     }
     const coldProfile = size.focus && !options.quick ? await profiledColdStart(context, result, path.join(profileDir, `cold-${size.key}`)) : null;
-    outcomes.push({ spec: size, result, cold, coldProfile });
+    let start: StartFigures | null = null;
+    if (size.start) {
+      log(`scale: ${size.name}: one-shot ask, --help and verbatim serve under load`);
+      start = await measureStart({
+        repoRoot,
+        corpusDir: result.corpusDir,
+        indexRoot: result.indexRoot,
+        questions: [result.coldQuestion, ...result.startQuestions],
+        runs: options.quick ? 1 : 3,
+        serve: options.quick ? { concurrency: 20, rounds: 1, timeoutMs: 120_000 } : { concurrency: 100, rounds: 5, timeoutMs: 300_000 },
+        log,
+      });
+    }
+    outcomes.push({ spec: size, result, cold, coldProfile, start });
   }
   return {
     id: 'scale',
     title: 'Speed and scale: from 5 articles to 300,000 passages',
-    markdown: renderScale(outcomes, options.quick),
-    json: { sizes: outcomes },
+    markdown: renderScale(outcomes, options.quick, install),
+    json: { sizes: outcomes, install },
     targets: scaleTargets(outcomes),
   };
 }

@@ -13,6 +13,8 @@ export interface BenchOptions {
   stages: StageId[];
   /** Build the scale indexes again even when a cached one matches the current code. */
   rebuild: boolean;
+  /** Scale sizes to run (keys such as seeds, bbc, 100k); null: all of the run's sizes. */
+  sizes: string[] | null;
   /** Embedding cache, built indexes, generated corpora and models (git-ignored). */
   cacheDir: string;
   resultsDir: string;
@@ -23,6 +25,7 @@ export const USAGE = `npm run bench [-- options]
   --sample N      score N SQuAD questions (fixed seed) instead of all
   --only LIST     comma-separated stages: ${STAGES.join(', ')}
   --rebuild       rebuild the scale indexes even when cached ones match the code
+  --sizes LIST    comma-separated scale sizes (seeds, 10k, bbc, 100k, 300k; quick: seeds, 2k)
   --readme        run nothing: rebuild the results README from the section files on disk
 environment: BENCH_CACHE_DIR (default bench/.cache), SHARED_DATA_DIR (default ../shared/data)`;
 
@@ -34,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
       sample: { type: 'string' },
       only: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
       readme: { type: 'boolean', default: false },
     },
     strict: true,
@@ -44,6 +48,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
     squadSample: values.sample === undefined ? null : positiveInteger(values.sample, '--sample'),
     stages: values.readme ? [] : values.only === undefined ? [...STAGES] : stageList(values.only),
     rebuild: values.rebuild ?? false,
+    sizes: values.sizes === undefined ? null : values.sizes.split(',').map((size) => size.trim()).filter(Boolean),
     cacheDir,
     resultsDir: values.quick ? path.join(cacheDir, 'quick-results') : path.join(repoRoot, 'bench', 'results'),
   };

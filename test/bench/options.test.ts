@@ -13,6 +13,7 @@ describe('parseBenchArgs', () => {
       squadSample: null,
       stages: [...STAGES],
       rebuild: false,
+      sizes: null,
       cacheDir: path.join(root, 'bench/.cache'),
       resultsDir: path.join(root, 'bench/results'),
     });
@@ -34,6 +35,10 @@ describe('parseBenchArgs', () => {
     expect(options.squadSample).toBe(200);
     expect(options.stages).toEqual(['squad', 'scale']);
     expect(options.rebuild).toBe(true);
+  });
+
+  it('reads --sizes as a list of scale sizes', () => {
+    expect(parseBenchArgs(['--only', 'scale', '--sizes', 'seeds, bbc,100k'], {}, root).sizes).toEqual(['seeds', 'bbc', '100k']);
   });
 
   it.each([
