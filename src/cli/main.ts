@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VerbatimError } from '../errors.js';
-import { loadConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { Engine, IngestProgress } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import type { SummaryRequest } from '../summary/types.js';
@@ -28,6 +28,17 @@ export const USAGE_EXIT_CODE = 2;
 interface CommonOptions {
   corpus?: string;
   index?: string;
+}
+
+/**
+ * The settings module (zod and dotenv: ~0.15 s to load) is imported by a preAction hook, so only a command that runs
+ * pays for it; `--help`, `--version` and usage errors never do.
+ */
+let settings: typeof import('../config.js') | null = null;
+
+function loadConfig(overrides: Record<string, string | undefined>): Config {
+  if (!settings) throw new Error('the settings module is loaded before any command runs (preAction hook)');
+  return settings.loadConfig(overrides);
 }
 
 export function configFrom(options: CommonOptions, dir?: string): Config {
@@ -116,7 +127,10 @@ export function buildProgram(): Command {
     .exitOverride()
     // Options after a command belong to that command (`verbatim ask --corpus x`), not to the harness.
     .enablePositionalOptions()
-    .showHelpAfterError('(run `verbatim help` or `verbatim help <command>` for usage)');
+    .showHelpAfterError('(run `verbatim help` or `verbatim help <command>` for usage)')
+    .hook('preAction', async () => {
+      settings ??= await import('../config.js');
+    });
   common(program).action(async (options: CommonOptions) => {
     // The harness takes no arguments: a word here is a mistyped command.
     if (program.args.length > 0) unknownCommand(program, program.args[0]!);
