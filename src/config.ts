@@ -61,6 +61,9 @@ const schema = z.object({
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
 });
 
+/** Every setting's name (each is documented in `.env.example`; a test keeps the two in step). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 const EXAMPLES: Record<string, string> = {
   EMBEDDER: 'EMBEDDER=auto',
   EMBEDDING_DTYPE: 'EMBEDDING_DTYPE=q8',
