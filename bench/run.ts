@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, figures side by side — answer quality (news questions held out, SQuAD 2.0),
- * ingest throughput (both embedders) and query speed, HNSW recall and memory from 5 articles to 300,000 passages.
+ * ingest throughput (both embedders) and query speed, HNSW recall and memory from 5 articles to 300,000 passages, and reliability (the fault table, kill -9 during ingest, the longest lines).
  * Writes bench/results/<section>.json and .md, then rebuilds bench/results/README.md from every section on disk. `--quick` is the one-minute smoke run CI uses.
  * Options: see USAGE in bench/suite/options.ts.
  */
@@ -17,12 +17,14 @@ import { qaStage } from './suite/qa-stage.js';
 import { squadStage } from './squad/stage.js';
 import { ingestStage } from './ingest/stage.js';
 import { scaleStage } from './scale/stage.js';
+import { reliabilityStage } from './reliability/stage.js';
 
 const STAGE_RUNNERS: Record<StageId, (context: StageContext) => Promise<Section>> = {
   qa: qaStage,
   squad: squadStage,
   ingest: ingestStage,
   scale: scaleStage,
+  reliability: reliabilityStage,
 };
 
 async function main(): Promise<number> {

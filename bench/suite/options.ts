@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const STAGES = ['qa', 'squad', 'ingest', 'scale'] as const;
+export const STAGES = ['qa', 'squad', 'ingest', 'scale', 'reliability'] as const;
 export type StageId = (typeof STAGES)[number];
 
 export interface BenchOptions {

@@ -10,7 +10,7 @@ import type { Target } from './targets.js';
 import { firstTable } from './qa-stage.js';
 
 /** README order; ids are the result files' names. */
-export const SECTION_IDS = ['qa', 'squad-v2', 'ingest', 'scale'] as const;
+export const SECTION_IDS = ['qa', 'squad-v2', 'ingest', 'scale', 'reliability'] as const;
 
 export interface SavedSection {
   id: string;

@@ -1,12 +1,22 @@
 /**
- * The terminal door through the real `verbatim` binary (bin/verbatim.js), as a user or a script
- * would run it: one index built by `ingest`, then `ask`, `ask --jsonl`, `articles` and the harness.
+ * The terminal door. Rendering, the batch contract and the harness run in-process against one engine (the real
+ * offline encoder, real index files), as the CLI wires them; the real `verbatim` binary (bin/verbatim.js, the
+ * compiled dist/) is spawned where the process itself is the point: a one-shot `ask` reading its question from
+ * stdin, a coded error with no stack trace, and `serve` until SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import type { Engine } from '../../src/engine-types.js';
+import { runBatch } from '../../src/cli/batch.js';
+import { runHarness } from '../../src/cli/harness.js';
+import { renderAnswer } from '../../src/cli/render-answer.js';
+import { renderArticles } from '../../src/cli/render-misc.js';
+import { styleFor } from '../../src/cli/style.js';
 import { REPO_ROOT, copySeeds, tempDir } from '../helpers/seed-corpus.js';
-
 interface Run {
   code: number | null;
   stdout: string;
@@ -32,22 +42,38 @@ function verbatim(args: string[], input = '', env: Record<string, string> = {}):
 }
 
 let dirs: string[];
+let engine: Engine;
 
 beforeAll(async () => {
   const corpus = await copySeeds();
   const index = await tempDir('verbatim-cli-index-');
   dirs = ['--corpus', corpus, '--index', index];
-  const built = await verbatim(['ingest', ...dirs]);
-  expect(built.code, built.stderr).toBe(0);
-  expect(built.stdout).toMatch(/Indexed 5 articles/);
+  // The same settings the binary reads from these flags and EMBEDDER=use, so the spawned runs open this index as is.
+  engine = createEngine(parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: index, EMBEDDER: 'use' }));
+  const warm = await engine.warmUp();
+  expect(warm.ingest?.embedded).toBeGreaterThan(0);
 }, 180_000);
+
+afterAll(async () => {
+  await engine?.close();
+});
+
+/** What the CLI prints to a pipe (or, with FORCE_COLOR, to a pipe that asked for colour). */
+const piped = (env: Record<string, string> = {}) => styleFor({ isTTY: false }, env);
+
+/** Collects what is written to a stream. */
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
 
 describe('verbatim ask', () => {
   it('prints the quote with the span in bold and a numbered citation', async () => {
-    const run = await verbatim(['ask', ...dirs, 'What did Putin call Xi?']);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('“**dear friend**”');
-    expect(run.stdout).toMatch(/\[1\] .+ ¶\d+ \((000_7603d30894732e43|004_efccd33ab1c55a82)\.txt/);
+    const out = renderAnswer(await engine.ask('What did Putin call Xi?'), piped());
+    expect(out).toContain('“**dear friend**”');
+    expect(out).toMatch(/\[1\] .+ ¶\d+ \((000_7603d30894732e43|004_efccd33ab1c55a82)\.txt/);
   });
 
   it('reads {"id","question"} lines and writes one result object per line (the batch contract)', async () => {
@@ -58,9 +84,9 @@ describe('verbatim ask', () => {
       JSON.stringify({ id: 'q4', question: '' }),
       JSON.stringify({ id: 'q5', question: 42 }),
     ].join('\n');
-    const run = await verbatim(['ask', '--jsonl', ...dirs], input);
-    expect(run.code, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = sink();
+    await runBatch(engine, Readable.from([input]), out.stream);
+    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2', 3, 'q4', 'q5']);
     const [answered, notFound, badLine, empty, numeric] = lines as Array<Record<string, any>>;
     expect(Object.keys(answered!)).toEqual(expect.arrayContaining(['id', 'question', 'status', 'confidence', 'answers', 'nearest']));
@@ -77,19 +103,18 @@ describe('verbatim ask', () => {
     expect(numeric).toMatchObject({ id: 'q5', question: 42, error: { code: 'BATCH_LINE_INVALID', hint: expect.any(String) } });
   });
 
-  it('reads the question from stdin when none is given and stdin is piped', async () => {
+  it('styles the span with ANSI bold when FORCE_COLOR is set, even piped', async () => {
+    expect(renderAnswer(await engine.ask('What did Putin call Xi?'), piped({ FORCE_COLOR: '1' }))).toContain('\x1b[1mdear friend\x1b[22m');
+  });
+
+  it('as a process: reads the question from stdin when none is given and stdin is piped, and prints the answer', async () => {
     const run = await verbatim(['ask', ...dirs], 'What did Putin call Xi?\n');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('“**dear friend**”');
+    expect(run.stdout).toMatch(/\[1\] .+ ¶\d+ /);
   });
 
-  it('styles the span with ANSI bold when FORCE_COLOR is set, even piped', async () => {
-    const run = await verbatim(['ask', ...dirs, 'What did Putin call Xi?'], '', { FORCE_COLOR: '1' });
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('\x1b[1mdear friend\x1b[22m');
-  });
-
-  it('prints an error code and a hint, not a stack trace, for a missing corpus', async () => {
+  it('as a process: prints an error code and a hint, not a stack trace, for a missing corpus', async () => {
     const run = await verbatim(['ask', '--corpus', '/nonexistent/verbatim-corpus', '--index', dirs[3]!, 'hello?']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error CORPUS_MISSING: .+\nhint: /);
@@ -99,26 +124,30 @@ describe('verbatim ask', () => {
 
 describe('verbatim articles and the harness', () => {
   it('lists the articles', async () => {
-    const run = await verbatim(['articles', ...dirs]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('003_6f30dbc2493a046e.txt  Xi meets Kim a day after show of unity with Putin at Chinese military parade');
-    expect(run.stdout).toContain('(1–5 of 5)');
+    const out = renderArticles(await engine.articles());
+    expect(out).toContain('003_6f30dbc2493a046e.txt  Xi meets Kim a day after show of unity with Putin at Chinese military parade');
+    expect(out).toContain('(1–5 of 5)');
   });
 
+  /** The harness over piped input, as `verbatim` with no command runs it. */
+  async function harness(input: string): Promise<string> {
+    const out = sink();
+    await runHarness(engine, Readable.from([input]), out.stream as unknown as NodeJS.WriteStream);
+    return out.text();
+  }
+
   it('answers questions typed into the harness, like the bot would', async () => {
-    const run = await verbatim(dirs, 'What did Putin call Xi?\nHow many tanks were in the parade?\n/articles\n/quit\n');
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('dear friend');
-    expect(run.stdout).toContain('The articles do not say.');
-    expect(run.stdout).toContain('Closest passages');
-    expect(run.stdout).toContain('002_5f0d9263cf5a718c.txt');
+    const out = await harness('What did Putin call Xi?\nHow many tanks were in the parade?\n/articles\n/quit\n');
+    expect(out).toContain('dear friend');
+    expect(out).toContain('The articles do not say.');
+    expect(out).toContain('Closest passages');
+    expect(out).toContain('002_5f0d9263cf5a718c.txt');
   });
 
   it('says a mistyped /command is unknown instead of answering it as a question', async () => {
-    const run = await verbatim(dirs, '/sumary corpus\n/quit\n');
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/error USAGE: Unknown command \/sumary\.\nhint: Ask a question/);
-    expect(run.stdout).not.toContain('Closest passages');
+    const out = await harness('/sumary corpus\n/quit\n');
+    expect(out).toMatch(/error USAGE: Unknown command \/sumary\.\nhint: Ask a question/);
+    expect(out).not.toContain('Closest passages');
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * The engine end to end on the real seeds with the real offline embedder (USE-lite in worker
- * threads), real hnswlib-node and real files in temp folders.
+ * threads), real hnswlib-node and real files in temp folders. The ingest lifecycle tests (unreadable
+ * files, the embedding cache, a corrupt index) build their own small indexes with the hashing test
+ * double: they are about files and index states, not meaning, and the real encoder's load per engine
+ * would be most of their time.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +14,7 @@ import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
 import { VerbatimError } from '../../src/errors.js';
 import { SEED_QA_FILE, copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
 
 let engine: Engine;
 let corpusDir: string;
@@ -40,11 +44,20 @@ async function expectVerbatim(quote: Quote): Promise<void> {
 
 const allQuotes = (r: AskResult): Quote[] => [...r.answers, ...r.nearest, ...r.more];
 
-/** A corpus of these seeds and an index built over it by an engine that is then closed. */
+/** An engine over `dir` embedding with the hashing test double (the lifecycle tests' engine). */
+function hashEngine(dir: string, index: string, notices: string[] = []): Engine {
+  const embedder = new HashEmbedderTestDouble(64);
+  return createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }), {
+    createEmbedder: async () => ({ embedder, fallback: false, notice: null }),
+    notice: (message) => notices.push(message),
+  });
+}
+
+/** A corpus of these seeds and an index built over it by a (hash double) engine that is then closed. */
 async function indexedSeeds(files: string[]): Promise<{ dir: string; index: string }> {
   const dir = await copySeeds(files);
   const index = await tempDir('verbatim-index-');
-  const builder = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
+  const builder = hashEngine(dir, index);
   await builder.warmUp();
   await builder.close();
   return { dir, index };
@@ -159,7 +172,7 @@ describe('ingest', () => {
   it('keeps the index when a file turns unreadable, and reports the file', async () => {
     const dir = await copySeeds(['001_f708116572588e45.txt', '003_6f30dbc2493a046e.txt']);
     const index = await tempDir('verbatim-index-');
-    const local = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }));
+    const local = hashEngine(dir, index);
     try {
       await local.warmUp();
       fs.writeFileSync(`${dir}/001_f708116572588e45.txt`, Buffer.from([0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28]));
@@ -189,7 +202,7 @@ describe('ingest', () => {
     const cacheFile = `${index}/cache/${fs.readdirSync(`${index}/cache`).find((name) => name.endsWith('.vecache'))!}`;
     fs.writeFileSync(cacheFile, 'not an embedding cache');
     const notices: string[] = [];
-    const second = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }), { notice: (m) => notices.push(m) });
+    const second = hashEngine(dir, index, notices);
     try {
       // Nothing changed: the index serves as is, and the (damaged) cache file is never opened.
       expect((await second.warmUp()).ingest?.embedded).toBe(0);
@@ -205,11 +218,11 @@ describe('ingest', () => {
 
   it('rebuilds a corrupt index with a notice instead of answering from garbage', async () => {
     const { dir, index } = await indexedSeeds(['000_7603d30894732e43.txt', '003_6f30dbc2493a046e.txt']);
-    const sub = fs.readdirSync(index).find((name) => name.startsWith('use-lite'))!;
+    const sub = fs.readdirSync(index).find((name) => name.startsWith('test-hash'))!;
     const hnsw = fs.readdirSync(`${index}/${sub}`).find((name) => name.includes('hnsw') || name.includes('dense'))!;
     fs.truncateSync(`${index}/${sub}/${hnsw}`, 10);
     const notices: string[] = [];
-    const second = createEngine(parseConfig({ CORPUS_DIR: dir, INDEX_DIR: index, EMBEDDER: 'use' }), { notice: (m) => notices.push(m) });
+    const second = hashEngine(dir, index, notices);
     try {
       const warm = await second.warmUp();
       expect(warm.ingest?.rebuilt?.code).toBe('INDEX_CORRUPT');

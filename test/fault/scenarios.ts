@@ -426,7 +426,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The real `verbatim` binary with the real offline encoder; killed after `timeoutMs`. */
-function runCli(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+export function runCli(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/verbatim.js'), ...args], {
       cwd: REPO_ROOT,
