@@ -1,6 +1,8 @@
 /**
  * The local HTTP API over real HTTP on 127.0.0.1: a real server (node:http) in front of the real engine on the seeds
- * (USE lite workers, hnswlib, files in temp folders), asked with fetch as a client would.
+ * (hnswlib, files in temp folders), asked with fetch as a client would. The engine embeds with the hashing test
+ * double: these tests are about HTTP and the JSON contract; `verbatim serve` runs on the real encoder in
+ * test/cli/cli.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import type { AskResult } from '../../src/answer/types.js';
 import { startApi } from '../../src/serve/run.js';
 import type { RunningServer } from '../../src/serve/health.js';
 import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
 
 let engine: Engine;
 let corpusDir: string;
@@ -21,7 +24,10 @@ const TOKEN = 'test-token-4f1c9a';
 
 beforeAll(async () => {
   corpusDir = await copySeeds();
-  engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-serve-index-'), EMBEDDER: 'use' }));
+  const embedder = new HashEmbedderTestDouble(64);
+  engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-serve-index-'), EMBEDDER: 'use' }), {
+    createEmbedder: async () => ({ embedder, fallback: false, notice: null }),
+  });
   api = await startApi(engine, { port: 0, host: '127.0.0.1', apiToken: undefined, log: (line) => logged.push(line) });
   await api.warmed;
   guarded = await startApi(engine, { port: 0, host: '127.0.0.1', apiToken: TOKEN, log: (line) => logged.push(line) });
@@ -140,7 +146,7 @@ describe('GET /articles and GET /stats', () => {
   it('reports the index and embedder', async () => {
     const { status, body } = await call('/stats');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ articles: 5, embedder: { id: expect.stringContaining('use') } });
+    expect(body).toMatchObject({ articles: 5, embedder: { id: 'test-hash:64' } });
   });
 });
 
