@@ -1,9 +1,9 @@
 /**
- * The fault table as the same scenarios (test/fault/scenarios.ts) measured it on the code before the fixes, commit
+ * The fault table as the same scenarios (bench/lib/faults/scenarios.ts) measured it on the code before the fixes, commit
  * 50cbef8 (`npx vitest run test/fault` there, 2026-12-05): the "before" column of the reliability section. Recorded,
  * not rerun: the scenarios need the fixed code's files, and rerunning old code would mean a second checkout.
  */
-import type { FaultCounts } from '../../test/fault/fault-kit.js';
+import type { FaultCounts } from '../lib/faults/fault-kit.js';
 
 export const BEFORE_COMMIT = '50cbef8';
 

@@ -1,6 +1,6 @@
 /**
  * The reliability stage (issue 17): the fault table (every fault the fault-injection run found, provoked again by the
- * fault suite's own scenarios, test/fault/scenarios.ts, against the "before" figures recorded on the unfixed code),
+ * fault suite's own scenarios, bench/lib/faults/scenarios.ts, against the "before" figures recorded on the unfixed code),
  * kill -9 of a real ingest child at seeded moments, and the ingest time of the longest lines an article may hold,
  * through the real `verbatim ingest` with the real offline encoder.
  *
@@ -10,9 +10,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_EMBED_CHARS } from '../../src/index/ingest.js';
-import { killNineRun } from '../../test/fault/crash-consistency.js';
-import { removeTree, tempDir } from '../../test/fault/fault-kit.js';
-import { FAULT_SCENARIOS, runCli } from '../../test/fault/scenarios.js';
+import { killNineRun } from '../lib/faults/crash-consistency.js';
+import { removeTree, tempDir } from '../lib/faults/fault-kit.js';
+import { FAULT_SCENARIOS, runCli } from '../lib/faults/scenarios.js';
 import type { StageContext } from '../suite/context.js';
 import type { Section } from '../suite/section.js';
 import { round } from '../suite/stats.js';

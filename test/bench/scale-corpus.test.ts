@@ -6,7 +6,7 @@ import { copySeed, perturbed } from '../../bench/scale/perturb.js';
 import { parseArticle } from '../../src/corpus/parse-article.js';
 import { terms } from '../../src/index/tokenize.js';
 import { ReplayEmbedder } from '../../bench/scale/replay-embedder.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 
 describe('planCopies', () => {
   it.each([

@@ -16,7 +16,7 @@ import { runHarness } from '../../src/cli/harness.js';
 import { renderAnswer } from '../../src/cli/render-answer.js';
 import { renderArticles } from '../../src/cli/render-misc.js';
 import { styleFor } from '../../src/cli/style.js';
-import { REPO_ROOT, copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { REPO_ROOT, copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 interface Run {
   code: number | null;
   stdout: string;

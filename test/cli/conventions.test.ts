@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, USAGE_EXIT_CODE } from '../../src/cli/main.js';
 import { styleFor, useColor } from '../../src/cli/style.js';
-import { REPO_ROOT, tempDir } from '../helpers/seed-corpus.js';
+import { REPO_ROOT, tempDir } from '../../bench/lib/seed-corpus.js';
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -6,7 +6,7 @@ import { contentHash } from '../../src/corpus/hash.js';
 import { loadCorpus, requireArticles } from '../../src/corpus/load-corpus.js';
 import { readTextFile } from '../../src/corpus/read-text-file.js';
 import type { CorpusProblem } from '../../src/corpus/types.js';
-import { tempDir } from '../helpers/seed-corpus.js';
+import { tempDir } from '../../bench/lib/seed-corpus.js';
 
 const STORY = 'Markets rally\n\nShares rose on Monday. Traders cheered.\n';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 
 /** An article whose answer sentence carries mass mentions and user, role and channel mentions. */
 export const MENTION_ARTICLE = [

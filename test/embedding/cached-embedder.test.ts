@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CachedEmbedder, withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
 import { embeddingCacheFile, openEmbeddingCache } from '../../src/embedding/embedding-cache.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 
 const TEXTS = ['The parade was held in Beijing.', 'Mr Putin called Mr Xi a dear friend.', 'Kim Jong Un arrived by train.'];
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
 
 const missing = postgresMissing();

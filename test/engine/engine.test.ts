@@ -13,8 +13,8 @@ import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
 import { VerbatimError } from '../../src/errors.js';
-import { SEED_QA_FILE, copySeeds, tempDir } from '../helpers/seed-corpus.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { SEED_QA_FILE, copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 
 let engine: Engine;
 let corpusDir: string;

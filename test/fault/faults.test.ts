@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fastCheckSeed } from '../setup/fast-check-seed.js';
-import { killNineRun } from './crash-consistency.js';
-import { FAULT_SCENARIOS } from './scenarios.js';
+import { killNineRun } from '../../bench/lib/faults/crash-consistency.js';
+import { FAULT_SCENARIOS } from '../../bench/lib/faults/scenarios.js';
 
 describe('the fault table', () => {
   it.each(FAULT_SCENARIOS.map((s) => [s.title, s] as const))('%s: handled every time', async (_title, scenario) => {

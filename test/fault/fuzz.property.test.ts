@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { ERROR_HINTS, isVerbatimError } from '../../src/errors.js';
 import type { Engine } from '../../src/engine-types.js';
-import { copySeeds, hashEngine, tempDir } from './fault-kit.js';
+import { copySeeds, hashEngine, tempDir } from '../../bench/lib/faults/fault-kit.js';
 
 const hostileChar = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u001b[31m', '\u001b]0;title\u0007', '\u00a0', '\u200b', '\ufeff', '\ud800', '\udfff', '\r', '\r\n', '\u2028', '\t', '\f', '\u0085', '😀', 'é', '---', '#', '{', '}', '[', ']', ':', '"');
 const word = fc.oneof(fc.constantFrom('Putin', 'said', 'the', 'harbour', 'Mr.', 'U.S.', '3.5', 'date:', 'title:'), fc.stringMatching(/^[a-z]{1,8}$/));

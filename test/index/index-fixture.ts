@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Article } from '../../src/corpus/types.js';
 import type { IngestProgress } from '../../src/engine-types.js';
 import { ingestArticles } from '../../src/index/ingest.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import { makeArticle, windowPassages } from './make-article.js';
 
 export const ARTICLES: Article[] = [

@@ -5,7 +5,7 @@ import type { IngestProgress } from '../../src/engine-types.js';
 import { HnswVectorIndex } from '../../src/index/hnsw-index.js';
 import { MANIFEST_FILE, type Manifest } from '../../src/index/manifest.js';
 import { indexDirFor, openIndex, type LoadedIndex } from '../../src/index/store.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import { ARTICLES, embeddedTexts, ingest, temporaryRoot, testEmbedder, vectorOf } from './index-fixture.js';
 import { makeArticle } from './make-article.js';
 import { unit } from './seeded-vectors.js';

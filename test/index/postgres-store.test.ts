@@ -11,7 +11,7 @@ import { MIGRATIONS } from '../../src/index/postgres/migrations.js';
 import { migrate } from '../../src/index/postgres/migrate.js';
 import { postgresStore } from '../../src/index/postgres/pg-store.js';
 import { connectPool } from '../../src/index/postgres/connect.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import { freePort, postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
 import { ARTICLES, testEmbedder } from './index-fixture.js';
 import { makeArticle, windowPassages } from './make-article.js';

@@ -12,8 +12,8 @@ import type { Engine } from '../../src/engine-types.js';
 import type { AskResult } from '../../src/answer/types.js';
 import { startApi } from '../../src/serve/run.js';
 import type { RunningServer } from '../../src/serve/health.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 
 let engine: Engine;
 let corpusDir: string;

@@ -10,7 +10,7 @@ import { summarizeArticle } from '../../src/summary/article-summary.js';
 import { summarizeCorpus } from '../../src/summary/corpus-summary.js';
 import type { SummarySource } from '../../src/summary/source.js';
 import { groupStories } from '../../src/summary/story-grouping.js';
-import { SEEDS_DIR } from '../helpers/seed-corpus.js';
+import { SEEDS_DIR } from '../../bench/lib/seed-corpus.js';
 
 let articles: Article[];
 let source: SummarySource;

@@ -6,13 +6,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseConfig } from '../../src/config.js';
-import { createEngine } from '../../src/engine.js';
-import type { Engine } from '../../src/engine-types.js';
-import type { Embedder } from '../../src/embedding/embedder.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
-import { REPO_ROOT, copySeeds, tempDir } from '../helpers/seed-corpus.js';
-import { seededRandom } from '../../bench/lib/seeded-random.js';
+import { parseConfig } from '../../../src/config.js';
+import { createEngine } from '../../../src/engine.js';
+import type { Engine } from '../../../src/engine-types.js';
+import type { Embedder } from '../../../src/embedding/embedder.js';
+import { HashEmbedderTestDouble } from '../hash-embedder.js';
+import { REPO_ROOT, copySeeds, tempDir } from '../seed-corpus.js';
+import { seededRandom } from '../seeded-random.js';
 
 export { REPO_ROOT, copySeeds, tempDir };
 
@@ -92,7 +92,7 @@ export function sleeper(): ChildProcess {
   return spawn('sleep', ['600'], { stdio: 'ignore' });
 }
 
-export const INGEST_CHILD = path.join(REPO_ROOT, 'test/fault/ingest-child.ts');
+export const INGEST_CHILD = path.join(REPO_ROOT, 'bench/lib/faults/ingest-child.ts');
 
 export interface ChildResult {
   code: number | null;
@@ -101,7 +101,7 @@ export interface ChildResult {
   stderr: string;
 }
 
-/** Starts test/fault/ingest-child.ts (a real ingest in its own process); `onLine` sees each stdout line. */
+/** Starts bench/lib/faults/ingest-child.ts (a real ingest in its own process); `onLine` sees each stdout line. */
 export function startIngestChild(corpusDir: string, indexDir: string, delayMs: number, onLine: (line: string) => void = () => {}): { child: ChildProcess; done: Promise<ChildResult> } {
   const child = spawn(process.execPath, ['--import', 'tsx', INGEST_CHILD, corpusDir, indexDir, String(delayMs)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -5,10 +5,10 @@
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isVerbatimError } from '../../src/errors.js';
-import { openIndex } from '../../src/index/store.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
-import { seededRandom } from '../../bench/lib/seeded-random.js';
+import { isVerbatimError } from '../../../src/errors.js';
+import { openIndex } from '../../../src/index/store.js';
+import { HashEmbedderTestDouble } from '../hash-embedder.js';
+import { seededRandom } from '../seeded-random.js';
 import { HASH_DIMENSION, generatedCorpus, hashEngine, startIngestChild, tempDir } from './fault-kit.js';
 
 export interface CrashRun {

@@ -8,13 +8,13 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { access, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { isVerbatimError } from '../../src/errors.js';
-import type { Engine } from '../../src/engine-types.js';
-import { runBatch } from '../../src/cli/batch.js';
-import { renderAnswer } from '../../src/cli/render-answer.js';
-import { indexDirFor } from '../../src/index/store.js';
-import { MANIFEST_FILE } from '../../src/index/manifest.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
+import { isVerbatimError } from '../../../src/errors.js';
+import type { Engine } from '../../../src/engine-types.js';
+import { runBatch } from '../../../src/cli/batch.js';
+import { renderAnswer } from '../../../src/cli/render-answer.js';
+import { indexDirFor } from '../../../src/index/store.js';
+import { MANIFEST_FILE } from '../../../src/index/manifest.js';
+import { HashEmbedderTestDouble } from '../hash-embedder.js';
 import {
   HASH_DIMENSION,
   REPO_ROOT,
@@ -350,7 +350,9 @@ const gatewayClose: FaultScenario = {
   title: '9. the gateway closes with 4004 (authentication failed)',
   async run() {
     const tally = new Tally();
-    const { FakeDiscord } = await import('../discord/fake-discord/index.js');
+    // The one place bench reaches into test/: the fake Discord lives with the Discord tests, and this scenario needs
+    // a gateway that closes with 4004. Imported on demand, so nothing else in bench depends on test/.
+    const { FakeDiscord } = await import('../../../test/discord/fake-discord/index.js');
     const token = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.fake-token.for-loopback-tests-only';
     const fake = await FakeDiscord.start({ token });
     const corpus = await tempDir('verbatim-fault-corpus-');
