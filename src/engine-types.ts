@@ -15,6 +15,15 @@ export interface AskOptions {
    * leaves out is taken from it by the rule in answer/follow-up.ts, and the result says how.
    */
   previousQuestion?: string;
+  /** Only news from this date on (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); a bad value is VerbatimError DATE_INVALID. */
+  since?: string;
+  /** Only news up to this date (the last day it covers). */
+  until?: string;
+  /**
+   * The time step (the question's period, "latest", newer wins ties; see time/time-step.ts); default on. Off
+   * only to measure it (bench:time); quotes carry their dates either way.
+   */
+  timeConstraint?: boolean;
 }
 
 export interface ArticleListItem {

@@ -32,6 +32,11 @@ import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
 import { LruCache } from './lru.js';
 import { round } from './answer/cite.js';
+import { today } from './time/calendar.js';
+import { createTimeIndex, type TimeIndex } from './time/time-index.js';
+import { readPeriodOptions, referenceDay, timeConstraint } from './time/time-constraint.js';
+import { timeStep } from './time/time-step.js';
+import { withDates } from './time/quote-dates.js';
 
 export interface EngineDeps {
   /**
@@ -46,6 +51,8 @@ export interface EngineDeps {
   models?: AnswererOptions['models'];
   /** Replaces the store STORE names (tests pass one on a throwaway database). */
   store?: IndexStore;
+  /** The clock relative time words ("yesterday") count from on a live corpus; default the system clock. */
+  now?: () => Date;
 }
 
 /** The chosen embedder; without `ready` it is already loaded. */
@@ -58,6 +65,8 @@ interface Loaded {
   notice: string | null;
   index: ServingIndex;
   stats: TermStats;
+  /** Article dates (stated or borrowed) and sentence date mentions, worked out when first asked. */
+  time: TimeIndex;
 }
 
 /** How long a warmed-up engine waits for its first question before checking the deferred checksums anyway. */
@@ -181,7 +190,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     if (report.capped > 0) {
       notify('SENTENCE_CAPPED', `${report.capped} sentence(s) longer than ${MAX_EMBED_CHARS} characters were embedded from their first ${MAX_EMBED_CHARS} characters (their full text is still indexed and quoted).`);
     }
-    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical) };
+    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical), time: createTimeIndex(index) };
     current = next;
     answerer.reset();
     return {
@@ -285,6 +294,8 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const rawQuestion = resolved?.question ?? asked;
       const question = validateQuestion(rawQuestion);
       const mode = options.mode ?? 'hybrid';
+      // A bad since/until is the asker's to fix: refused before any work.
+      readPeriodOptions(options);
       const state = current ?? (await ensureLoaded());
       const trace: AskResult['trace'] = { mode, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0, candidates: 0, evidence: null };
       const finish = (result: Omit<AskResult, 'question' | 'trace'>): AskResult => {
@@ -298,7 +309,11 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       if (state.index.passages.size === 0) {
         return finish({ status: 'not_found', confidence: 0, confidenceWord: 'low', answers: [], nearest: [], more: [], reason: 'empty-index' });
       }
-      const analysis = answerer.analyze(question);
+      const constraint =
+        options.timeConstraint === false ? null : timeConstraint(question, referenceDay(today(deps.now?.() ?? new Date()), state.time.newestDay()), options);
+      // The question's time words become the constraint; the words left are what is matched.
+      const analysis = answerer.analyze(constraint?.text ?? question);
+      const step = constraint ? timeStep(constraint, state.time) : null;
       let t = performance.now();
       const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
       trace.embedMs = round(performance.now() - t, 2);
@@ -316,10 +331,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
           sentenceVector: (id, i) => (mode === 'bm25' ? undefined : state.index.sentenceVector(id, i)),
         },
         options.maxAnswers ?? 3,
+        step?.around,
       );
       trace.answerMs = round(performance.now() - t, 2);
       trace.evidence = evidence;
-      const result = finish(composed);
+      if (step) trace.time = step.trace();
+      const result = finish(withDates(composed, state.index.articles, state.time));
       scheduleVerify(state.index, VERIFY_AFTER_ANSWER_MS);
       return result;
     },

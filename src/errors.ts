@@ -25,6 +25,7 @@ export const ERROR_HINTS = {
   MODEL_UNAVAILABLE: 'Put the model files under MODELS_DIR, or allow internet access once so the model can be cached.',
   EMBEDDER_FAILED: 'Check the embedder settings (EMBEDDER, EMBEDDING_MODEL, MODELS_DIR) and try again.',
   QUESTION_EMPTY: 'Ask a question in words, for example: "What did Putin call Xi?"',
+  DATE_INVALID: 'Give since/until as YYYY, YYYY-MM or YYYY-MM-DD (for example 2025-09), with since no later than until.',
   QUESTION_TOO_LONG: 'Shorten the question to one sentence (the message says the limit).',
   SUMMARY_NOT_AVAILABLE: 'This kind of summary is not available in this version.',
   TOPIC_EMPTY: 'Give a topic in a few words, for example: "the military parade".',

@@ -12,7 +12,8 @@ import { classifyNames, findEntities, loadNameClassifier, type Entity, type Name
 import { unknownShare } from './features.js';
 import { sentencePool } from './pool.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { loadRanker, rankSentences, type Ranker, type RankerFile } from './rank.js';
+import { loadRanker, rankSentences, type RankedSentence, type Ranker, type RankerFile } from './rank.js';
+import type { NotFoundReason } from './types.js';
 import { addEntityFeatures, cheapFeatures, type SentenceEvidence } from './sentence-features.js';
 import type { TermStats } from './term-stats.js';
 import rankerFile from './models/ranker.json' with { type: 'json' };
@@ -40,9 +41,22 @@ export interface Examined {
   unknown: number;
 }
 
+/**
+ * A step around the learned ranking that the models know nothing of (the time constraint): `keep` drops
+ * candidates after their features are computed (so the features of the others do not change) and before
+ * the ranker orders them; `order` then reorders the second stage's shortlist (confirmed candidates first,
+ * newest first). With `emptyReason`, a not_found is reported with that reason (nothing in the period
+ * answers) instead of the generic one.
+ */
+export interface AroundRanking {
+  keep?(row: SentenceEvidence): boolean;
+  order?(shortlist: RankedSentence[]): RankedSentence[];
+  emptyReason?: NotFoundReason;
+}
+
 export interface Answerer {
   analyze(question: string): QuestionAnalysis;
-  answer(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources, maxAnswers?: number): Promise<ComposedAnswer>;
+  answer(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources, maxAnswers?: number, around?: AroundRanking): Promise<ComposedAnswer>;
   examine(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources): Promise<Examined>;
   /** Forgets cached sentence analyses (after the index changed). */
   reset(): void;
@@ -86,16 +100,21 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
     return { rows, addEntities, unknown: unknownShare(question.terms, sources.stats) };
   }
 
-  async function rank(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources) {
+  async function rank(question: QuestionAnalysis, candidates: readonly Candidate[], sources: AnswerSources, around: AroundRanking = {}) {
     const { rows, addEntities, unknown } = await prepare(question, candidates, sources);
-    return { ranked: rankSentences(rows, loaded().ranker, addEntities), unknown };
+    const kept = around.keep ? rows.filter((row) => around.keep!(row)) : rows;
+    const ranked = rankSentences(kept, loaded().ranker, addEntities);
+    if (!around.order) return { ranked, unknown };
+    const shortlist = ranked.filter((r) => r.shortlisted);
+    return { ranked: [...around.order(shortlist), ...ranked.slice(shortlist.length)], unknown };
   }
 
   return {
     analyze: analyzeQuestion,
-    async answer(question, candidates, sources, maxAnswers = 3) {
-      const { ranked, unknown } = await rank(question, candidates, sources);
-      return composeAnswer({ question, ranked, unknown, confidence: loaded().confidence, maxAnswers });
+    async answer(question, candidates, sources, maxAnswers = 3, around) {
+      const { ranked, unknown } = await rank(question, candidates, sources, around);
+      const composed = composeAnswer({ question, ranked, unknown, confidence: loaded().confidence, maxAnswers });
+      return composed.status === 'not_found' && around?.emptyReason ? { ...composed, reason: around.emptyReason } : composed;
     },
     async examine(question, candidates, sources) {
       const { rows, addEntities, unknown } = await prepare(question, candidates, sources);

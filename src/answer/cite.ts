@@ -8,6 +8,7 @@ export function citationFor(article: Article, sentence: Sentence): Citation {
     title: article.title,
     publisher: article.publisher,
     date: article.date,
+    dateKind: article.date === null ? null : 'stated',
     url: article.url,
     paragraph: sentence.paragraph + 1,
     sentence: sentence.index + 1,
@@ -24,6 +25,8 @@ export function quoteOf(article: Article, sentence: Sentence, score: number, spa
   return {
     sentence: article.text.slice(sentence.start, sentence.end),
     span: absolute,
+    // Filled by the engine's time step (time/quote-dates.ts), which knows the article dates of the whole corpus.
+    dates: [],
     score: round(score),
     citation: citationFor(article, sentence),
     alsoReportedBy: [],

@@ -21,6 +21,7 @@ import { runHarness } from './harness.js';
 import { progressReporter } from './progress.js';
 import { styleFor } from './style.js';
 import { readQuestionFromStdin } from './stdin-question.js';
+import { readPeriodOptions } from '../time/time-constraint.js';
 
 /** Exit status for a command line that could not be understood (as most Unix tools do). */
 export const USAGE_EXIT_CODE = 2;
@@ -143,8 +144,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the result object')
     .option('--jsonl', 'read {"id","question"} lines on stdin, write one result object per line')
     .addOption(new Option('--mode <mode>', 'retrieval mode').choices(['hybrid', 'bm25', 'dense']).default('hybrid'))
-    .action(async (words: string[], options: CommonOptions & { json?: boolean; jsonl?: boolean; mode: RetrievalMode }, command: Command) => {
+    .option('--since <date>', 'only news from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'only news up to this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .action(async (words: string[], options: CommonOptions & { json?: boolean; jsonl?: boolean; mode: RetrievalMode; since?: string; until?: string }, command: Command) => {
       if (options.jsonl && words.length > 0) command.error('error: --jsonl reads its questions from stdin; leave the question off the command line', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
+      const askOptions = { mode: options.mode, ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) };
+      // A bad date is refused before the index is opened.
+      readPeriodOptions(askOptions);
       // `echo "Who won?" | verbatim ask`: with no words and piped input, the question is stdin's text.
       const question = options.jsonl ? '' : words.length > 0 ? words.join(' ') : await readQuestionFromStdin(process.stdin);
       if (!options.jsonl && question === null) {
@@ -152,10 +158,10 @@ export function buildProgram(): Command {
       }
       await withEngine(configFrom(options), async (engine) => {
         if (options.jsonl) {
-          await runBatch(engine, process.stdin, process.stdout, { mode: options.mode });
+          await runBatch(engine, process.stdin, process.stdout, askOptions);
           return;
         }
-        const result = await engine.ask(question ?? '', { mode: options.mode });
+        const result = await engine.ask(question ?? '', askOptions);
         process.stdout.write((options.json ? JSON.stringify(result, null, 2) : renderAnswer(result, styleFor(process.stdout))) + '\n');
       });
     });

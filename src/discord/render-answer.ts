@@ -20,6 +20,7 @@ const REASONS: Record<NotFoundReason, string> = {
   'no-candidates': 'No passage matches the question.',
   'empty-index': 'No articles are indexed yet; someone with Manage Server can run /reindex.',
   'unsupported-language': 'Only questions in English can be answered.',
+  'no-match-in-period': 'Nothing from the period the question names answers it.',
 };
 
 function notFoundHeader(result: AskResult): string {

@@ -11,7 +11,7 @@ const SUMMARY_COLOUR = 0x1565c0;
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const asQuote = (s: SummarySentence) => ({ ...s, span: null });
+const asQuote = (s: SummarySentence) => ({ ...s, span: null, dates: [] });
 
 const articleSentence: BlockRenderer<SummarySentence> = (s, _position, textMax) =>
   `> ${quoteText(asQuote(s), textMax)} (¶ ${s.citation.paragraph})`;

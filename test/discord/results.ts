@@ -2,7 +2,7 @@
 import type { AskResult, Citation, Quote } from '../../src/answer/types.js';
 
 export function citation(fields: Partial<Citation> = {}): Citation {
-  return { article: 'a.txt', title: 'A title', publisher: null, date: null, url: null, paragraph: 1, sentence: 1, start: 0, end: 0, ...fields };
+  return { article: 'a.txt', title: 'A title', publisher: null, date: null, dateKind: null, url: null, paragraph: 1, sentence: 1, start: 0, end: 0, ...fields };
 }
 
 /** A quote of `sentence` as it appears in `articleText`, with `span` (a part of it) as the answer. */
@@ -14,6 +14,7 @@ export function quote(sentence: string, options: { span?: string; articleText?: 
   return {
     sentence,
     span: options.span === undefined || spanAt < 0 ? null : { text: options.span, start: start + spanAt, end: start + spanAt + options.span.length },
+    dates: [],
     score: 0.9,
     citation: citation({ ...options.citation, start, end: start + sentence.length }),
     alsoReportedBy: options.alsoReportedBy ?? [],
