@@ -8,6 +8,8 @@ export interface AskParams {
   previousQuestion?: string;
   /** "Find sources": the text is a claim, not a question. */
   claim?: boolean;
+  /** /ask's since/until. */
+  period?: { since?: string; until?: string };
 }
 
 export async function askEngine(ctx: BotContext, question: string, origin: Origin, params: AskParams = {}): Promise<AskResult> {
@@ -16,7 +18,7 @@ export async function askEngine(ctx: BotContext, question: string, origin: Origi
   try {
     const result = params.claim === true
       ? await ctx.engine.findSources(question)
-      : await ctx.engine.ask(question, params.previousQuestion === undefined ? {} : { previousQuestion: params.previousQuestion });
+      : await ctx.engine.ask(question, { ...(params.previousQuestion === undefined ? {} : { previousQuestion: params.previousQuestion }), ...params.period });
     ctx.logger.info({
       event: 'question',
       ...origin,

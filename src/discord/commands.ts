@@ -13,7 +13,9 @@ import { MAX_QUESTION_CHARS } from '../answer/ask-input.js';
 /** The engine refuses longer questions; Discord enforces the same bound in the client. */
 const TOPIC_MAX = 200;
 
-export const ASK = { name: 'ask', question: 'question' } as const;
+export const ASK = { name: 'ask', question: 'question', since: 'since', until: 'until' } as const;
+/** `YYYY-MM-DD` and its shorter forms: the longest date /ask's since/until take. */
+const DATE_OPTION_MAX = 10;
 export const SUMMARY = { name: 'summary', article: 'article', topic: 'topic', corpus: 'corpus' } as const;
 export const ARTICLES = { name: 'articles' } as const;
 export const REINDEX = { name: 'reindex', rebuild: 'rebuild', permission: PermissionFlagsBits.ManageGuild } as const;
@@ -63,7 +65,9 @@ function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     new SlashCommandBuilder()
       .setName(ASK.name)
       .setDescription('Ask a question; the answer quotes the articles verbatim, with sources')
-      .addStringOption((o) => o.setName(ASK.question).setDescription('For example: What did Putin call Xi?').setRequired(true).setMaxLength(MAX_QUESTION_CHARS)),
+      .addStringOption((o) => o.setName(ASK.question).setDescription('For example: What did Putin call Xi?').setRequired(true).setMaxLength(MAX_QUESTION_CHARS))
+      .addStringOption((o) => o.setName(ASK.since).setDescription('Only news from this date on: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(DATE_OPTION_MAX))
+      .addStringOption((o) => o.setName(ASK.until).setDescription('Only news up to this date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(DATE_OPTION_MAX)),
     new SlashCommandBuilder()
       .setName(SUMMARY.name)
       .setDescription('Summarise with verbatim sentences from the articles')

@@ -40,14 +40,28 @@ function fitAnswer(result: AskResult, title: string, header: string): Fitted<Quo
 
 /** Quotes for "More sources": answers that did not fit, then the engine's further supporting quotes. */
 export function moreQuotes(result: AskResult): Quote[] {
-  const dropped = result.status === 'answered' ? fitAnswer(result, ANSWERED_TITLE, '').dropped : [];
+  const dropped = result.status === 'answered' ? fitAnswer(result, ANSWERED_TITLE, headerOf(result)).dropped : [];
   return [...dropped, ...result.more];
+}
+
+/** What the embed says above the quotes: how a follow-up was read, the time applied, why nothing answers. */
+function headerOf(result: AskResult): string {
+  return [followUpLine(result), timeLine(result), result.status === 'answered' ? '' : notFoundHeader(result)].filter((part) => part.length > 0).join('\n');
 }
 
 /** A follow-up shows the question it was read as, so a wrong reading is visible at once. */
 function followUpLine(result: AskResult): string {
   if (result.followUp === undefined || result.followUp.rule === 'standalone') return '';
   return `*Follow-up, read as:* ${escapeText(result.question)}`;
+}
+
+/** The period or "newest first" the engine applied, so an answer left out for its date is explained. */
+function timeLine(result: AskResult): string {
+  const time = result.trace.time;
+  if (!time || (time.applied !== 'period' && time.applied !== 'latest' && time.applied !== 'period+latest')) return '';
+  const said = time.words.length > 0 ? ` (${time.words.map((w) => `“${escapeText(w)}”`).join(', ')})` : '';
+  const what = time.period ? `news from ${time.period}` : 'the newest news';
+  return `*Time: ${what}${said}${time.applied === 'period+latest' ? ', newest first' : ''}.*`;
 }
 
 /** The 👍/👎 buttons, with the number of votes each has once anyone voted. */
@@ -63,7 +77,7 @@ export function voteButtons(key: string, votes: VoteCounts = { up: 0, down: 0 })
 export function renderAnswer(result: AskResult, key: string, titles: { answered: string; notFound: string } = { answered: ANSWERED_TITLE, notFound: NOT_FOUND_TITLE }): Reply {
   const answered = result.status === 'answered';
   const title = answered ? titles.answered : titles.notFound;
-  const header = [followUpLine(result), answered ? '' : notFoundHeader(result)].filter((part) => part.length > 0).join('\n');
+  const header = headerOf(result);
   const fitted = fitAnswer(result, title, header);
   const note = answered && fitted.dropped.length > 0 ? `*${fitted.dropped.length} more quote(s) did not fit here; see More sources.*` : '';
   const description = [header, fitted.text, note].filter((part) => part.length > 0).join('\n\n');

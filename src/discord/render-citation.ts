@@ -11,12 +11,13 @@ function linkedTitle(title: string, url: string | null): string {
   return `[${shown}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }
 
-/** Title — publisher, date: the article without a place in it. */
-export function formatSource(source: Pick<Citation, 'title' | 'publisher' | 'date' | 'url'>): string {
+/** Title — publisher, date: the article without a place in it. A borrowed date says where it comes from. */
+export function formatSource(source: Pick<Citation, 'title' | 'publisher' | 'date' | 'url'> & Partial<Pick<Citation, 'dateKind' | 'dateFrom'>>): string {
   const publisher = source.publisher === null ? UNKNOWN : escapeText(source.publisher);
-  return `${linkedTitle(source.title, source.url)} — ${publisher}, ${source.date ?? UNKNOWN}`;
+  const borrowed = source.dateKind === 'borrowed' ? ` (dated from ${escapeText(source.dateFrom ?? 'another article')}, same story)` : '';
+  return `${linkedTitle(source.title, source.url)} — ${publisher}, ${source.date ?? UNKNOWN}${borrowed}`;
 }
 
-export function formatCitation(citation: Pick<Citation, 'title' | 'publisher' | 'date' | 'url' | 'paragraph'>): string {
+export function formatCitation(citation: Pick<Citation, 'title' | 'publisher' | 'date' | 'url' | 'paragraph'> & Partial<Pick<Citation, 'dateKind' | 'dateFrom'>>): string {
   return `${formatSource(citation)}, ¶ ${citation.paragraph}`;
 }

@@ -3,17 +3,18 @@ import type { Quote } from '../answer/types.js';
 import { escapeText } from './escape.js';
 import { shortenAtWord } from './fit.js';
 import { formatCitation } from './render-citation.js';
+import { quotePieces } from '../time/date-notes.js';
 
-/** The sentence escaped, with the answer span in bold when it lies within the shown part. */
-export function quoteText(quote: Pick<Quote, 'sentence' | 'span' | 'citation'>, textMax = Number.POSITIVE_INFINITY): string {
+/**
+ * The sentence escaped, with the answer span in bold when it lies within the shown part, and each resolved date
+ * in italics after its words ("Wednesday *(3 Sep 2025)*"): outside the quote's characters, which stay as written.
+ */
+export function quoteText(quote: Pick<Quote, 'sentence' | 'span' | 'citation' | 'dates'>, textMax = Number.POSITIVE_INFINITY): string {
   const shown = shortenAtWord(quote.sentence, textMax);
   const kept = shown.length < quote.sentence.length ? shown.length - 1 : shown.length;
-  const span = quote.span;
-  if (span === null) return escapeText(shown);
-  const start = span.start - quote.citation.start;
-  const end = Math.min(span.end - quote.citation.start, kept);
-  if (start < 0 || end <= start || start >= kept) return escapeText(shown);
-  return `${escapeText(shown.slice(0, start))}**${escapeText(shown.slice(start, end))}**${escapeText(shown.slice(end))}`;
+  const pieces = quotePieces(quote, kept);
+  const body = pieces.map((p) => (p.bold ? `**${escapeText(p.text)}**` : escapeText(p.text)) + (p.note ? ` *(${p.note})*` : '')).join('');
+  return kept < shown.length ? body + escapeText(shown.slice(kept)) : body;
 }
 
 export function renderQuoteBlock(quote: Quote, position: number, textMax = Number.POSITIVE_INFINITY): string {
