@@ -27,7 +27,7 @@ export interface QuestionTime {
 
 const LATEST = /\b(?:the\s+)?(?:latest|most recent|newest|most up-to-date)\b|\b(?:right now|now|still|currently|these days|at the moment|at present)\b/gi;
 const WEEK = /\b(?:in\s+|during\s+)?(this|last|past|previous)\s+week\b/gi;
-const LEAD = /\b(?:back\s+in|in|on|during|from|since|after|before|until|till|by|prior\s+to|as\s+of|throughout|at|between)\s*$/i;
+const LEAD = /\b(?:back\s+in|in|on|during|for|from|since|after|before|until|till|by|prior\s+to|as\s+of|throughout|at|between)\s*$/i;
 /**
  * A date inside an occasion that a question places itself before or after ("before their sept 2025 talks",
  * "after the 2024 Beijing talks"): the occasion's exact day is unknown, so the period runs up to the end of
@@ -98,7 +98,7 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
     text += question.slice(at, cut.start) + ' ';
     at = cut.end;
   }
-  text = (text + question.slice(at)).replace(/\s+([?,.!])/g, '$1').replace(/\s+/g, ' ').trim();
+  text = (text + question.slice(at)).replace(/\s+([?,.!])/g, '$1').replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   // Nothing left to ask ("what happened yesterday?" keeps its words): match the question as written.
   if (!/[\p{L}\p{N}]{3,}/u.test(text.replace(/\b(?:what|whats|what's|happened|happen|happening|is|was|the|on|news|in|any|there)\b/gi, ''))) text = question;
   return { period, words: cuts.map((c) => c.text.trim()), latest, text, relative };

@@ -14,6 +14,8 @@
  * - An article whose date is borrowed from another article of its story knows its date only to within
  *   that story's days, so weekdays and relative words stay unresolved there; month names get its year.
  * - An undated article resolves only dates that carry their year.
+ * - A month without a year joined to a dated one ("between March and May 2024", "March to May 2024") takes
+ *   that year (the year before when its month comes later: "December and January 2025").
  * - A numeric date both readings of which are valid and different (03/09/2025) is left unresolved, and so
  *   is anything measured from an event ("a day after the parade"): its text is kept with no date.
  */
@@ -39,7 +41,7 @@ export interface DateReference {
 
 /** A cheap test before asking chrono (which is slow): month or weekday names, a year, relative words. */
 const MAY_HOLD_DATE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b1[89]\d\d\b|\b20\d\d\b|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|week|month|year)s?\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b1[89]\d\d\b|\b20\d\d\b|\b(?:yesterday|today|tonight|tomorrow|ago|last|next|day|week|month|year)s?\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
 const YEAR_IN_TEXT = /\b(?:1[89]|20)\d\d\b/;
 const BARE_YEAR = /(?<![\d$£€.,/-]|\$\s|£\s|€\s)\b(1[89]\d\d|20\d\d)\b(?![\d%]|s\b|,\d|\.\d|-\d|\s?(?:bn|billion|million|tonnes|km|people|troops|\$))/g;
 const FUTURE = /\b(?:will|shall|is to|are to|is due|are due|is set to|are set to|plans? to|planned|scheduled|upcoming|coming|expected to|going to)\b/i;
@@ -71,7 +73,25 @@ export function findDates(text: string, reference: DateReference | null, offset 
     if (out.some((m) => m.start < end && start < m.end)) continue;
     out.push({ text: match[0], start, end, date: match[1]! });
   }
-  return out.sort((a, b) => a.start - b.start).map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+  out.sort((a, b) => a.start - b.start);
+  joinYears(text, out);
+  return out.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+}
+
+const JOINED = /^\s*(?:and|to|until|till|through|-|–|—)\s*$/i;
+const MONTH_ONLY = /^(?:early\s+|late\s+|mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+
+/** "March and May 2024": the month without a year takes its partner's year (see the rules at the top). */
+function joinYears(text: string, mentions: DateMention[]): void {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (!MONTH_ONLY.test(a.text) || !YEAR_IN_TEXT.test(b.text) || b.date === null || b.date.length < 7 || a.date === null) continue;
+    if (!JOINED.test(text.slice(a.end, b.start))) continue;
+    const month = Number(a.date.slice(5, 7));
+    const year = Number(b.date.slice(0, 4)) - (month > Number(b.date.slice(5, 7)) ? 1 : 0);
+    mentions[i] = { ...a, date: isoAt(year, month, null) };
+  }
 }
 
 function mentionOf(text: string, result: chrono.ParsedResult, reference: DateReference | null): DateMention | null {
