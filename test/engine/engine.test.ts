@@ -144,6 +144,34 @@ describe('ask', () => {
   });
 });
 
+describe('time-aware answers over the seeds (issue 11\'s done-when checks)', () => {
+  it('resolves "Wednesday" in 003\'s parade sentence to 2025-09-03 (the article is dated Thursday 4 September 2025)', async () => {
+    const result = await engine.ask('When did Xi, Putin and Kim take center stage at the parade?');
+    const quote = result.answers[0]!;
+    expect(quote.citation.article).toBe('003_6f30dbc2493a046e.txt');
+    expect(quote.sentence).toContain('took center stage');
+    expect(quote.span).toMatchObject({ text: 'Wednesday', date: '2025-09-03' });
+    expect(quote.dates).toContainEqual(expect.objectContaining({ text: 'Wednesday', date: '2025-09-03' }));
+    await expectVerbatim(quote);
+  });
+
+  it('says not_found for "What did Kim and Putin discuss in 2023?": nothing from 2023 tells of it', async () => {
+    const result = await engine.ask('What did Kim and Putin discuss in 2023?');
+    expect(result.status).toBe('not_found');
+    expect(result.reason).toBe('no-match-in-period');
+    expect(result.trace.time).toMatchObject({ applied: 'period', period: '2023-01-01 – 2023-12-31' });
+    // 003 is dated September 2025: none of its sentences may be offered as from 2023.
+    expect(allQuotes(result).some((q) => q.citation.article.startsWith('003'))).toBe(false);
+  });
+
+  it('quotes 003\'s sentence on the Kim–Putin talks after the parade for "… in September 2025?"', async () => {
+    const result = await engine.ask('What did Kim and Putin discuss in September 2025?');
+    expect(result.status).toBe('answered');
+    expect(result.answers[0]!.citation.article).toBe('003_6f30dbc2493a046e.txt');
+    expect(result.answers[0]!.sentence).toMatch(/^After the parade, Kim and Putin met .* discussed/);
+  });
+});
+
 describe('articles and stats', () => {
   it('lists the five seeds with ids, titles and metadata', async () => {
     const list = await engine.articles();
