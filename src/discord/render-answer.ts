@@ -60,7 +60,7 @@ function timeLine(result: AskResult): string {
   const time = result.trace.time;
   if (!time || (time.applied !== 'period' && time.applied !== 'latest' && time.applied !== 'period+latest')) return '';
   const said = time.words.length > 0 ? ` (${time.words.map((w) => `“${escapeText(w)}”`).join(', ')})` : '';
-  const what = time.period ? `news from ${time.period}` : 'the newest news';
+  const what = time.period ? (/^(?:from|until|no days)\b/.test(time.period) ? `news ${time.period}` : `news from ${time.period}`) : 'the newest news';
   return `*Time: ${what}${said}${time.applied === 'period+latest' ? ', newest first' : ''}.*`;
 }
 

@@ -88,6 +88,18 @@ export function answersSuite(env: () => E2eEnv): void {
         expect(description(answer)).toContain('**Nearest passages**');
       });
 
+      it('refuses a bad since date in a reply only the asker sees, before any public "thinking…"', async () => {
+        const record = h.fake.command('ask', [{ name: 'question', type: 3, value: 'What did Putin call Xi?' }, { name: 'since', type: 3, value: 'last week' }]);
+        await h.fake.until(() => (record.callbacks.length > 0 ? record : null), 'the refusal');
+        expect(record.callbacks[0]).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+        expect(String(record.callbacks[0]?.data?.content)).toMatch(/last week.*YYYY-MM-DD/s);
+      });
+
+      it('answers within since/until, and names the period above the quotes', async () => {
+        const answer = await answerTo(h.fake.command('ask', [{ name: 'question', type: 3, value: 'What did Kim and Putin discuss?' }, { name: 'since', type: 3, value: '2025-09' }]));
+        expect(description(answer)).toContain('*Time: news from 2025-09-01 (“since 2025-09”).*');
+      });
+
       it('fits quotes that together exceed Discord\'s limits by dropping whole ones, and offers them under "More sources"', async () => {
         const direct = await built.engine.ask(LONG_QUESTION);
         expect(direct.answers.reduce((sum, q) => sum + q.sentence.length, 0)).toBeGreaterThan(EMBED_DESCRIPTION_MAX);
