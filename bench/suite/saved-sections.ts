@@ -10,7 +10,7 @@ import type { Target } from './targets.js';
 import { firstTable } from './qa-stage.js';
 
 /** README order; ids are the result files' names. */
-export const SECTION_IDS = ['qa', 'squad-v2', 'ingest', 'scale', 'reliability'] as const;
+export const SECTION_IDS = ['qa', 'time', 'squad-v2', 'ingest', 'scale', 'reliability'] as const;
 
 export interface SavedSection {
   id: string;
@@ -28,7 +28,12 @@ export function loadSavedSections(resultsDir: string): SavedSection[] {
     if (!existsSync(mdFile) || !existsSync(jsonFile)) return [];
     const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as { info: RunInfo; targets?: Target[] };
     const { title, body } = splitHeader(readFileSync(mdFile, 'utf8'));
-    const markdown = id === 'qa' ? `${firstTable(body)}\n\nThe full report (SQuAD 2.0 and XQuAD-en, calibration, the threshold trade-off, the remaining errors): [qa.md](qa.md).` : body;
+    const markdown =
+      id === 'qa'
+        ? `${firstTable(body)}\n\nThe full report (SQuAD 2.0 and XQuAD-en, calibration, the threshold trade-off, the remaining errors): [qa.md](qa.md).`
+        : id === 'time'
+          ? `${firstTable(body)}\n\nThe questions whose outcome changed, one by one: [time.md](time.md) (\`npm run bench:time\`).`
+          : body;
     return [{ id, title, info: json.info, markdown, targets: json.targets ?? [] }];
   });
 }

@@ -2,9 +2,11 @@
  * The time constraint as a step around the learned ranker (answer/answerer.ts `AroundRanking`); the models
  * never see it, so they need no refit:
  *
- * - With a period, candidates outside it are dropped before ranking; of the second stage's shortlist the
- *   confirmed ones come first, then those whose time could not be checked (see period-fit.ts). When nothing
- *   kept answers, the answer is not_found with `no-match-in-period`, its nearest passages from what was kept.
+ * - With a period, candidates outside it are dropped before ranking; in the second stage's shortlist those
+ *   whose time could not be checked (see period-fit.ts) rank UNCHECKED_PENALTY below their score, so a
+ *   confirmed candidate overtakes an unchecked one it nearly ties, but not a much better one (most articles
+ *   of a young corpus are undated). When nothing kept answers, the answer is not_found with
+ *   `no-match-in-period`, its nearest passages from what was kept.
  * - "Latest", "now", "still": among candidates within LATEST_GAP of the best, the newest article comes first.
  * - Otherwise only near-exact ties (within TIE_GAP) are broken, newer article first.
  */
@@ -18,6 +20,11 @@ import type { TimeIndex } from './time-index.js';
 
 /** Second-stage logits within which "latest" lets a newer article go first: about a tenth of the shortlist's spread. */
 export const LATEST_GAP = 2;
+/**
+ * Second-stage logits an unchecked candidate yields to confirmed ones: a confirmed sentence it leads by less goes
+ * first. The same size as LATEST_GAP: both are "clearly better" on the ranker's scale.
+ */
+export const UNCHECKED_PENALTY = 2;
 /** Logits within which two candidates count as tied when no time words are given. */
 export const TIE_GAP = 0.05;
 
@@ -46,11 +53,13 @@ export function timeStep(constraint: TimeConstraint, time: TimeIndex): TimeStep 
     }
     return fit;
   };
-  const newestFirst = (group: RankedSentence[]) => newerWithin(group, constraint.latest ? LATEST_GAP : TIE_GAP, (r) => time.dayOf(r.article.id));
   const around: AroundRanking = {
     order: (shortlist) => {
-      if (!period) return newestFirst(shortlist);
-      return [...newestFirst(shortlist.filter((r) => fitOf(r) === 'in')), ...newestFirst(shortlist.filter((r) => fitOf(r) !== 'in'))];
+      // Ordered by the score the time rules give (the ranker's, less the penalty); the scores themselves stay.
+      const keyed = shortlist
+        .map((row) => ({ row, score: row.score - (period && fitOf(row) !== 'in' ? UNCHECKED_PENALTY : 0) }))
+        .sort((a, b) => b.score - a.score);
+      return newerWithin(keyed, constraint.latest ? LATEST_GAP : TIE_GAP, (k) => time.dayOf(k.row.article.id)).map((k) => k.row);
     },
   };
   if (period) {
