@@ -6,7 +6,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { terms } from '../index/tokenize.js';
 import { LruCache } from '../lru.js';
 import type { Candidate } from '../search/retrieve.js';
-import { composeAnswer, type ComposedAnswer } from './compose.js';
+import { composeAnswer, nearestQuotes, type ComposedAnswer } from './compose.js';
 import { loadConfidence, type ConfidenceFile, type ConfidenceModel } from './confidence.js';
 import { classifyNames, findEntities, loadNameClassifier, type Entity, type NameClassifier } from './entities.js';
 import { unknownShare } from './features.js';
@@ -52,6 +52,8 @@ export interface AroundRanking {
   keep?(row: SentenceEvidence): boolean;
   order?(shortlist: RankedSentence[]): RankedSentence[];
   emptyReason?: NotFoundReason;
+  /** When nothing answers: the order the nearest passages are shown in (those confirmed in the period first). */
+  nearest?(ranked: readonly RankedSentence[]): RankedSentence[];
 }
 
 export interface Answerer {
@@ -114,7 +116,12 @@ export function createAnswerer(options: AnswererOptions = {}): Answerer {
     async answer(question, candidates, sources, maxAnswers = 3, around) {
       const { ranked, unknown } = await rank(question, candidates, sources, around);
       const composed = composeAnswer({ question, ranked, unknown, confidence: loaded().confidence, maxAnswers });
-      return composed.status === 'not_found' && around?.emptyReason ? { ...composed, reason: around.emptyReason } : composed;
+      if (composed.status !== 'not_found' || !around) return composed;
+      return {
+        ...composed,
+        ...(around.emptyReason ? { reason: around.emptyReason } : {}),
+        ...(around.nearest ? { nearest: nearestQuotes(around.nearest(ranked)) } : {}),
+      };
     },
     async examine(question, candidates, sources) {
       const { rows, addEntities, unknown } = await prepare(question, candidates, sources);

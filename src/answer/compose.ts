@@ -50,7 +50,7 @@ export function composeAnswer({ question, ranked: input, unknown, confidence: mo
   const toNearest = (s: RankedSentence): Quote => quoteOf(s.article, s.sentence, squash(s.score), null);
 
   if (confidence < model.threshold) {
-    return { status: 'not_found', confidence: round(confidence), confidenceWord: 'low', answers: [], nearest: ranked.slice(0, NEAREST).map(toNearest), more: [], reason: 'below-threshold', evidence };
+    return { status: 'not_found', confidence: round(confidence), confidenceWord: 'low', answers: [], nearest: nearestQuotes(ranked), more: [], reason: 'below-threshold', evidence };
   }
 
   const limit = Math.max(1, Math.min(maxAnswers, 3));
@@ -67,6 +67,11 @@ export function composeAnswer({ question, ranked: input, unknown, confidence: mo
     more: rest.filter((s) => s.shortlisted && s.score >= best.score - MORE_GAP).slice(0, MORE).map(toQuote),
     evidence,
   };
+}
+
+/** The closest passages shown when nothing answers: context, not answers, so no span is marked. */
+export function nearestQuotes(ranked: readonly RankedSentence[]): Quote[] {
+  return ranked.slice(0, NEAREST).map((s) => quoteOf(s.article, s.sentence, squash(s.score), null));
 }
 
 interface Group {

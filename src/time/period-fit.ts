@@ -7,11 +7,11 @@
  * - `unchecked`: nothing contradicts the period, but nothing confirms it either: an undated article (unless
  *   what it says of time places it after the period), a sentence naming a date that only partly overlaps the
  *   period, an article dated outside the period whose sentence names a date overlapping it, one dated inside
- *   it whose sentence recalls an earlier time ("they last met in 2019"), or an undated sentence naming only
- *   later dates. These are kept, after the confirmed ones.
+ *   it whose sentence recalls an earlier time ("they last met in 2019"). These are kept, ranked below.
  * - `out`: the article date lies outside the period (and the sentence names no date in it); an undated
- *   sentence names only dates before the period; or an undated article names a date after the period (so it
- *   was written later) while the sentence names none.
+ *   sentence names only dates outside the period (what it tells is then, or it was written later: its
+ *   tense is not read); or an undated article names a date after the period (so it was written later)
+ *   while the sentence names none.
  */
 import { fitOf, periodOf, type Period } from './calendar.js';
 
@@ -38,7 +38,7 @@ export function fitToPeriod(period: Period, time: CandidateTime): TimeFit {
     return overlaps ? 'unchecked' : 'out';
   }
   if (overlaps) return 'unchecked';
-  if (named.length > 0) return recallsEarlier ? 'out' : 'unchecked';
+  if (named.length > 0) return 'out';
   const told = time.articleDates().map((iso) => periodOf(iso)).filter((p): p is Period => p !== null);
   // The latest thing an undated article tells of happened by the time it was written.
   const writtenBy = told.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...told.map((p) => p.from));

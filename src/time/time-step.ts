@@ -65,6 +65,8 @@ export function timeStep(constraint: TimeConstraint, time: TimeIndex): TimeStep 
   if (period) {
     around.keep = (row) => fitOf(row) !== 'out';
     around.emptyReason = 'no-match-in-period';
+    // "The nearest passages from that period": the confirmed ones first, in the ranker's order.
+    around.nearest = (ranked) => [...ranked.filter((r) => fitOf(r) === 'in'), ...ranked.filter((r) => fitOf(r) !== 'in')];
   }
   return {
     around,

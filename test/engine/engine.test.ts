@@ -164,6 +164,14 @@ describe('time-aware answers over the seeds (issue 11\'s done-when checks)', () 
     expect(allQuotes(result).some((q) => q.citation.article.startsWith('003'))).toBe(false);
   });
 
+  it('shows the passages confirmed in the period first when nothing from it answers ("… in 2019?")', async () => {
+    const result = await engine.ask('Who did Putin meet in Beijing in 2019?');
+    expect(result.reason).toBe('no-match-in-period');
+    // The 2025 welcome must not answer a 2019 question; 003's sentence naming 2019 is the nearest from that year.
+    expect(result.nearest[0]?.sentence).toContain('last met in Pyongyang in 2019');
+    expect(result.nearest[0]?.dates).toContainEqual(expect.objectContaining({ text: '2019', date: '2019' }));
+  });
+
   it('quotes 003\'s sentence on the Kim–Putin talks after the parade for "… in September 2025?"', async () => {
     const result = await engine.ask('What did Kim and Putin discuss in September 2025?');
     expect(result.status).toBe('answered');

@@ -40,7 +40,7 @@ describe('fitToPeriod', () => {
     ['the sentence names a date inside it, whatever the article date', periodOf('2019')!, time(at('2025-09-04'), ['2019']), 'in'],
     ['dated inside, but the sentence recalls an earlier time', sep2025, time(at('2025-09-04'), ['2022-02']), 'unchecked'],
     ['dated inside, the sentence sets a later deadline', periodOf('2024')!, time(at('2024-03-08'), ['2031']), 'in'],
-    ['undated, the sentence names only a later date', y2023, time(null, ['2031']), 'unchecked'],
+    ['undated, the sentence names only a later date', y2023, time(null, ['2031']), 'out'],
     ['dated outside, the sentence names a date partly in it', sep2025, time(at('2024-05-16'), ['2025']), 'unchecked'],
     ['undated, the sentence names only dates outside it', y2023, time(null, ['2022-02']), 'out'],
     ['undated, nothing says when', y2023, time(null), 'unchecked'],
