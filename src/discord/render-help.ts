@@ -4,7 +4,7 @@ import { reply, type Reply } from './payload.js';
 const HELP = [
   'I answer questions about the news articles I have read, **only with verbatim quotes** and their sources. If the articles do not say, I tell you so.',
   '',
-  '**/ask** `question` — ask a question, e.g. *What did Putin call Xi?*',
+  '**/ask** `question` — ask a question, e.g. *What did Putin call Xi?* Optional `since`/`until` (e.g. 2024-05) keep to news of those days, as do words like *in 2019* or *last year*.',
   '**@mention me** with a question in any channel I can read, and I reply to your message.',
   '**/summary article** — a summary of one article (start typing its title).',
   '**/summary topic** — what the articles say about a topic.',
