@@ -37,6 +37,18 @@ import { createTimeIndex, type TimeIndex } from './time/time-index.js';
 import { readPeriodOptions, referenceDay, timeConstraint } from './time/time-constraint.js';
 import { timeStep } from './time/time-step.js';
 import { withDates } from './time/quote-dates.js';
+import { occasionDay, readOccasion, withOccasion } from './time/occasion.js';
+import type { TimeConstraint } from './time/time-constraint.js';
+import type { Candidate } from './search/retrieve.js';
+
+/** "Before the parade": the occasion's day read from the retrieved passages narrows the period (time/occasion.ts). */
+function withOccasionFrom(question: string, constraint: TimeConstraint, candidates: readonly Candidate[], time: TimeIndex): TimeConstraint {
+  const occasion = readOccasion(question);
+  if (!occasion) return constraint;
+  const sentences = candidates.flatMap(({ article, passage }) => article.sentences.slice(passage.sentenceStart, passage.sentenceEnd).map((sentence) => ({ article, sentence })));
+  const day = occasionDay(occasion, sentences, time);
+  return day === null ? constraint : withOccasion(constraint, occasion, day);
+}
 
 export interface EngineDeps {
   /**
@@ -313,7 +325,6 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
         options.timeConstraint === false ? null : timeConstraint(question, referenceDay(today(deps.now?.() ?? new Date()), state.time.newestDay()), options);
       // The question's time words become the constraint; the words left are what is matched.
       const analysis = answerer.analyze(constraint?.text ?? question);
-      const step = constraint ? timeStep(constraint, state.time) : null;
       let t = performance.now();
       const queryVector = mode === 'bm25' ? null : await embedQuery(state.embedder, analysis.text);
       trace.embedMs = round(performance.now() - t, 2);
@@ -321,6 +332,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       const candidates = await retrieve(state.index, analysis.text, queryVector, { mode, fusion: deps.fusion ?? 'score' });
       trace.retrieveMs = round(performance.now() - t, 2);
       trace.candidates = candidates.length;
+      const step = constraint ? timeStep(withOccasionFrom(question, constraint, candidates, state.time), state.time) : null;
       t = performance.now();
       const { evidence, ...composed } = await answerer.answer(
         analysis,

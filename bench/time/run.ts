@@ -12,6 +12,7 @@ import { createEngine } from '../../src/engine.js';
 import type { AskResult } from '../../src/answer/types.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { readQuestionTime } from '../../src/time/question-time.js';
+import { readOccasion } from '../../src/time/occasion.js';
 import { header, markdownTable, runInfo, writeResults } from '../lib/report.js';
 import { sharedDataDir } from '../lib/shared-data.js';
 import { seedCorpus, isHit, type QaItem } from '../qa/sets.js';
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const seedReference = dayOf(2025, 9, 4);
   const timed = seeds.items.filter((item) => {
     const time = readQuestionTime(item.question, seedReference);
-    return time.period !== null || time.latest;
+    return time.period !== null || time.latest || readOccasion(item.question) !== null;
   });
   const fixtureDir = path.join(cacheDir, 'time-fixtures');
   await rm(fixtureDir, { recursive: true, force: true });
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     header('Time-aware answers: the time step off and on', info),
     'hit@1: answerable questions whose first quote answers (bench/qa rule); abstain: unanswerable ones answered not_found; answered wrong: answerable ones answered with a wrong first quote. ' +
       '"Off" is the engine without its time step (`ask(…, { timeConstraint: false })`: time words stay in the question, no period, no reordering); "on" is the default. ' +
-      'Seed questions are those in which the question reader finds a period or "latest" (reference 2025-09-04, the seeds\' newest date); the fixture questions are in bench/time/fixture-questions.ts.',
+      'Seed questions are those in which the question reader finds a period, "latest" or an occasion ("before the parade"; reference 2025-09-04, the seeds\' newest date); the fixture questions are in bench/time/fixture-questions.ts.',
     '',
     table,
     '',

@@ -108,6 +108,8 @@ function mentionOf(text: string, result: chrono.ParsedResult, reference: DateRef
     return { text: text.slice(start, end), start, end, date: null };
   }
   if (!hasDate && !/\b(?:yesterday|today|tomorrow|ago|last|next|this)\b/i.test(phrase)) return null;
+  // "sat down", "wed", "Sun" (a newspaper): a weekday is read only when written out ("Saturday").
+  if (c.isCertain('weekday') && !c.isCertain('day') && !/day\b/i.test(phrase)) return null;
   const end = start + phrase.length;
   const mention = { text: text.slice(start, end), start, end };
   return { ...mention, date: resolve(text.slice(0, start), phrase, result, reference) };

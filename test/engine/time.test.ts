@@ -108,6 +108,13 @@ describe('the question\'s time', () => {
     expect(top(result).citation.article).toBe(VOTE);
   });
 
+  it('reads an occasion\'s day from the passages that name it: "after the Oslo summit" is the week after 6 March 2024', async () => {
+    const result = await engine.ask('What did the Norland parliament approve after the Oslo summit?');
+    expect(result.trace.time?.words).toEqual(['after the Oslo summit (2024-03-06)']);
+    expect(result.trace.time?.period).toBe('2024-03-07 – 2024-03-13');
+    expect(top(result).citation.article).toBe(VOTE);
+  });
+
   it('takes since/until as a period, and refuses a bad date with DATE_INVALID', async () => {
     const since = await engine.ask('What did Kovac and Ferro agree?', { since: '2024' });
     expect(since.answers[0]?.sentence).toContain('rail link');

@@ -34,6 +34,7 @@ describe('findDates', () => {
     ['a money figure is no year', 'Bilateral trade reached $240 billion in 2023.', null, [['2023', '2023']]],
     ['a count is no year', 'The parade had 2024 troops.', null, []],
     ['"now" names no date', 'Right now the mood is tense.', THU, []],
+    ['"sat down" is no Saturday: weekdays are read only when written out', 'Xi and Kim have sat down for formal talks.', THU, []],
   ])('%s', (_rule, sentence, reference, expected) => {
     const found = findDates(sentence, reference);
     expect(found.map((m) => [m.text, m.date])).toEqual(expected);

@@ -8,6 +8,7 @@ import { dayOf, periodOf } from '../../src/time/calendar.js';
 import { dateNotes, quotePieces } from '../../src/time/date-notes.js';
 import { fitToPeriod, type CandidateTime } from '../../src/time/period-fit.js';
 import { newerWithin } from '../../src/time/time-step.js';
+import { readOccasion } from '../../src/time/occasion.js';
 
 describe('datesOfArticles', () => {
   const articles = new Map<string, { date: string | null }>([
@@ -86,5 +87,19 @@ describe('date notes', () => {
     const pieces = quotePieces(quote);
     expect(pieces.map((p) => p.text).join('')).toBe(sentence);
     expect(pieces.find((p) => p.bold)).toEqual({ text: 'Wednesday', bold: true, note: '3 Sep 2025' });
+  });
+});
+
+describe('occasions', () => {
+  it.each<[string, { relation: string; head: string } | null]>([
+    ['what did putin call xi at their meeting before the parade?', { relation: 'before', head: 'parade' }],
+    ['What did Kim and Putin do after the parade in Beijing?', { relation: 'after', head: 'parade' }],
+    ['What happened in Norland following the Oslo summit?', { relation: 'after', head: 'summit' }],
+    // A dated occasion is the question reader's (a period), not a noun to look up.
+    ['wen did xi and kim last meet before their sept 2025 talks', null],
+    ['What did Xi say before the war?', null],
+  ])('%s', (question, expected) => {
+    const found = readOccasion(question);
+    expect(found === null ? null : { relation: found.relation, head: found.head }).toEqual(expected);
   });
 });
