@@ -91,7 +91,8 @@ describe('verbatim ask', () => {
     const [answered, notFound, badLine, empty, numeric] = lines as Array<Record<string, any>>;
     expect(Object.keys(answered!)).toEqual(expect.arrayContaining(['id', 'question', 'status', 'confidence', 'answers', 'nearest']));
     expect(answered!.status).toBe('answered');
-    expect(Object.keys(answered!.answers[0].citation).sort()).toEqual(['article', 'date', 'end', 'paragraph', 'publisher', 'sentence', 'start', 'title', 'url']);
+    expect(Object.keys(answered!.answers[0].citation).sort()).toEqual(['article', 'date', 'dateKind', 'end', 'paragraph', 'publisher', 'sentence', 'start', 'title', 'url']);
+    expect(Array.isArray(answered!.answers[0].dates)).toBe(true);
     expect(answered!.answers[0]).toMatchObject({ sentence: expect.stringContaining('dear friend'), span: { text: 'dear friend' }, score: expect.any(Number) });
     expect(notFound!.status).toBe('not_found');
     expect(notFound!.nearest.length).toBeGreaterThan(0);
@@ -112,6 +113,12 @@ describe('verbatim ask', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('“**dear friend**”');
     expect(run.stdout).toMatch(/\[1\] .+ ¶\d+ /);
+  });
+
+  it('as a process: refuses a bad --since with DATE_INVALID and a hint before opening anything', async () => {
+    const run = await verbatim(['ask', '--since', 'last week', ...dirs, 'What did Putin call Xi?']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error DATE_INVALID: .*last week.*\nhint: .*YYYY-MM-DD/);
   });
 
   it('as a process: prints an error code and a hint, not a stack trace, for a missing corpus', async () => {
