@@ -29,6 +29,7 @@ export function createTimeIndex(source: SummarySource & { articles: ReadonlyMap<
   const all = () => (dates ??= corpusDates(source));
   const mentions = new LruCache<string, DateMention[]>(20_000);
   const named = new LruCache<string, string[]>(2_000);
+  let newest: number | null | undefined;
   const dayOf = (id: string): number | null => {
     const date = all().get(id)?.date;
     return date ? periodOf(date)!.from : null;
@@ -57,10 +58,12 @@ export function createTimeIndex(source: SummarySource & { articles: ReadonlyMap<
       return found;
     },
     newestDay() {
-      let newest: number | null = null;
-      for (const id of all().keys()) {
-        const day = dayOf(id);
-        if (day !== null && (newest === null || day > newest)) newest = day;
+      if (newest === undefined) {
+        newest = null;
+        for (const id of all().keys()) {
+          const day = dayOf(id);
+          if (day !== null && (newest === null || day > newest)) newest = day;
+        }
       }
       return newest;
     },
