@@ -27,6 +27,9 @@ export interface QuestionTime {
 
 const LATEST = /\b(?:the\s+)?(?:latest|most recent|newest|most up-to-date)\b|\b(?:right now|now|still|currently|these days|at the moment|at present)\b/gi;
 const WEEK = /\b(?:in\s+|during\s+)?(this|last|past|previous)\s+week\b/gi;
+/** "the last quarter of 2004", "Q3 2024", "the first half of 2025": chrono reads "last quarter" as counted from today. */
+const PART_OF_YEAR = /\b(?:in\s+|during\s+)?(?:the\s+)?(?:(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(quarter|half)\s+of\s+|(q[1-4])\s+|(h[12])\s+)((?:19|20)\d\d)\b/gi;
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 const LEAD = /\b(?:back\s+in|in|on|during|for|from|since|after|before|until|till|by|prior\s+to|as\s+of|throughout|at|between)\s*$/i;
 /**
  * A date inside an occasion that a question places itself before or after ("before their sept 2025 talks",
@@ -49,6 +52,16 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
     const from = match[1]!.toLowerCase() === 'this' ? monday : monday - 7;
     periods.push({ period: { from, to: from + 6 }, lead: '', start: match.index, end: match.index + match[0].length });
     relative = true;
+  }
+  for (const match of question.matchAll(PART_OF_YEAR)) {
+    const year = Number(match[5]);
+    const half = (match[2] ?? '').toLowerCase() === 'half' || match[4] !== undefined;
+    const parts = half ? 2 : 4;
+    const word = (match[1] ?? '').toLowerCase();
+    const n = match[3] ? Number(match[3].slice(1)) : match[4] ? Number(match[4].slice(1)) : word === 'last' || word === 'final' ? parts : (ORDINAL[word] ?? 0);
+    if (n < 1 || n > parts) continue;
+    const months = 12 / parts;
+    periods.push({ period: { from: dayOf(year, (n - 1) * months + 1, 1), to: dayOf(year, n * months + 1, 0) }, lead: '', start: match.index, end: match.index + match[0].length });
   }
   for (const mention of findDates(question, { day: referenceDay, kind: 'stated' })) {
     if (periods.some((p) => p.start < mention.end && mention.start < p.end)) continue;

@@ -21,6 +21,9 @@ describe('readQuestionTime', () => {
     ['After the 2024 Beijing talks, which city was Putin heading to?', 'from 2024-01-01', false, 'After the Beijing talks, which city was Putin heading to?'],
     ['wen did xi and kim last meet before their sept 2025 talks', 'until 2025-09-30', false, 'wen did xi and kim last meet before their talks'],
     ['Back in May 2024, how did Putin characterise the alliances?', '2024-05-01 – 2024-05-31', false, 'how did Putin characterise the alliances?'],
+    ['How much did GM Europe lose in the last quarter of 2004?', '2004-10-01 – 2004-12-31', false, 'How much did GM Europe lose?'],
+    ['How did Ford do in Q3 2004?', '2004-07-01 – 2004-09-30', false, 'How did Ford do?'],
+    ['What did sales do in the first half of 2024?', '2024-01-01 – 2024-06-30', false, 'What did sales do?'],
     ["what's the latest on the parade?", null, true, "what's on the parade?"],
     ['Is Putin still in Beijing?', null, true, 'Is Putin in Beijing?'],
     // A weekday names a day of the story, not a period counted from today.

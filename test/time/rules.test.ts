@@ -41,12 +41,12 @@ describe('fitToPeriod', () => {
     ['the sentence names a date inside it, whatever the article date', periodOf('2019')!, time(at('2025-09-04'), ['2019']), 'in'],
     ['dated inside, but the sentence recalls an earlier time', sep2025, time(at('2025-09-04'), ['2022-02']), 'unchecked'],
     ['dated inside, the sentence sets a later deadline', periodOf('2024')!, time(at('2024-03-08'), ['2031']), 'in'],
-    ['undated, the sentence names only a later date', y2023, time(null, ['2031']), 'out'],
+    ['undated, the sentence names only a later date', y2023, time(null, ['2031']), 'unchecked'],
     ['dated outside, the sentence names a date partly in it', sep2025, time(at('2024-05-16'), ['2025']), 'unchecked'],
-    ['undated, the sentence names only dates outside it', y2023, time(null, ['2022-02']), 'out'],
+    ['undated, the sentence names only other years (maybe a comparison: "up from $66m in 2003")', y2023, time(null, ['2022-02']), 'unchecked'],
     ['undated, nothing says when', y2023, time(null), 'unchecked'],
-    ['undated, the article tells of a later time, so it was written after the period', y2023, time(null, [], ['2022-02', '2024']), 'out'],
-    ['undated, the article tells only of earlier times', y2023, time(null, [], ['2022-02']), 'unchecked'],
+    ['undated, the article names a date years after the period: written well after it', periodOf('2019')!, time(null, [], ['2022-02', '2023']), 'out'],
+    ['undated, the article names the next year: may report on the period ("2004 sales … 2005 outlook")', periodOf('2004')!, time(null, [], ['2005']), 'unchecked'],
   ])('%s', (_rule, period, candidate, expected) => {
     expect(fitToPeriod(period!, candidate)).toBe(expected);
   });
