@@ -1,7 +1,7 @@
 /**
  * The local HTTP API's routes over one engine: the same JSON contract as `verbatim ask --json` / `--jsonl`.
- *   POST /ask        {"question", "id"?, "mode"?, "maxAnswers"?} → the result object (with the id, if given);
- *                    {"questions": [{"id","question"}, …], "mode"?} → {"results": [one --jsonl line's object each]}
+ *   POST /ask        {"question", "id"?, "mode"?, "maxAnswers"?, "since"?, "until"?} → the result object (with the id, if given);
+ *                    {"questions": [{"id","question"}, …], "mode"?, "since"?, "until"?} → {"results": [one --jsonl line's object each]}
  *   GET  /articles   ?query=&offset=&limit= → the article list
  *   GET  /stats      → the index and embedder in use
  *   GET  /healthz, GET /readyz (health.ts; never behind the token)
@@ -13,6 +13,7 @@ import type { AskOptions, Engine } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import { VerbatimError } from '../errors.js';
 import { answerRecord } from '../cli/batch.js';
+import { readPeriodOptions } from '../time/time-constraint.js';
 import { handleHealth, type Readiness } from './health.js';
 import { asHttpError, HttpError, invalidRequest, readJson, sendJson, statusFor } from './http-json.js';
 
@@ -121,6 +122,13 @@ function askOptionsFrom(fields: Record<string, unknown>): AskOptions {
     if (!Number.isInteger(fields.maxAnswers) || (fields.maxAnswers as number) < 1 || (fields.maxAnswers as number) > 3) throw invalidRequest('"maxAnswers" must be 1, 2 or 3.');
     options.maxAnswers = fields.maxAnswers as number;
   }
+  for (const name of ['since', 'until'] as const) {
+    if (fields[name] === undefined) continue;
+    if (typeof fields[name] !== 'string') throw invalidRequest(`"${name}" must be a date string: YYYY, YYYY-MM or YYYY-MM-DD.`);
+    options[name] = fields[name] as string;
+  }
+  // A bad date is the caller's to fix (400 DATE_INVALID), refused before any question is asked.
+  readPeriodOptions(options);
   return options;
 }
 

@@ -50,7 +50,7 @@ export function invalidRequest(message: string): HttpError {
 
 /** 400 for what the caller sent, 503 for what the server cannot serve yet (index, corpus, model), 500 for bugs. */
 export function statusFor(code: ErrorCode): number {
-  if (code === 'QUESTION_EMPTY' || code === 'QUESTION_TOO_LONG' || code === 'REQUEST_INVALID' || code === 'BATCH_LINE_INVALID' || code === 'TOPIC_EMPTY') return 400;
+  if (code === 'QUESTION_EMPTY' || code === 'QUESTION_TOO_LONG' || code === 'REQUEST_INVALID' || code === 'BATCH_LINE_INVALID' || code === 'TOPIC_EMPTY' || code === 'DATE_INVALID') return 400;
   if (code === 'ARTICLE_NOT_FOUND' || code === 'ROUTE_NOT_FOUND') return 404;
   if (code === 'INTERNAL' || code === 'CONFIG_INVALID') return 500;
   return 503;

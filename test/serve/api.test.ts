@@ -83,6 +83,15 @@ describe('POST /ask', () => {
     }
   });
 
+  it('takes since/until as a period, and refuses a bad date with a 400 DATE_INVALID', async () => {
+    const { status, body } = await post(JSON.stringify({ question: 'What did Putin call Xi?', since: '2025', until: '2025-12' }));
+    expect(status).toBe(200);
+    expect(body.trace.time).toMatchObject({ applied: 'period', period: '2025-01-01 – 2025-12-31', words: ['since 2025', 'until 2025-12'] });
+    const refused = await post(JSON.stringify({ question: 'Who?', since: 'last week' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'DATE_INVALID', hint: expect.stringMatching(/YYYY-MM-DD/) });
+  });
+
   it('answers a batch in order, one --jsonl object per question, errors carrying the caller\'s id and question', async () => {
     const { status, body } = await post(JSON.stringify({
       questions: [{ id: 'a', question: 'What did Putin call Xi?' }, { id: 'b', question: '' }, { id: 'c', question: 42 }, 'not an object', { question: 'How many tanks were in the parade?' }],
