@@ -1,5 +1,5 @@
 /**
- * Period questions over the dated fixture articles (test/time/fixtures): the same people meeting in 2019 and
+ * Period questions over the dated fixture articles (bench/lib/time-fixtures): the same people meeting in 2019 and
  * 2024, a follow-up vote, an undated re-run. Each names its gold sentences; those asking about a period with
  * no such news are unanswerable (the right outcome is to abstain). Scored by the news rule of bench/qa.
  */

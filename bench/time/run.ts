@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const fixtureDir = path.join(cacheDir, 'time-fixtures');
   await rm(fixtureDir, { recursive: true, force: true });
   await mkdir(fixtureDir, { recursive: true });
-  await cp(path.join(repoRoot, 'test/time/fixtures'), fixtureDir, { recursive: true });
+  await cp(path.join(repoRoot, 'bench/lib/time-fixtures'), fixtureDir, { recursive: true });
 
   const rows = [
     ...(await askBoth(seeds.corpusDir, path.join(cacheDir, 'time-seed-index'), timed, 'seed-qa (period questions)')),

@@ -1,5 +1,5 @@
 /**
- * The time rules end to end, on a small corpus written for them (test/time/fixtures): two meetings of the same
+ * The time rules end to end, on a small corpus written for them (bench/lib/time-fixtures, shared with bench:time): two meetings of the same
  * people in different years (2019 Lisbon, 2024 Oslo), a follow-up story (the rail vote, four days after Oslo), an
  * undated re-run of the Oslo story and an undated profile. The real offline embedder (USE lite), files store.
  */
@@ -11,9 +11,9 @@ import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
-import { tempDir } from '../helpers/seed-corpus.js';
+import { tempDir } from '../../bench/lib/seed-corpus.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../time/fixtures');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/lib/time-fixtures');
 const LISBON = '2019-lisbon-talks.md';
 const OSLO = '2024-oslo-summit.md';
 const VOTE = '2024-rail-vote.md';

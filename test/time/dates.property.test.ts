@@ -13,9 +13,9 @@ import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { findDates } from '../../src/time/resolve-dates.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/lib/time-fixtures');
 
 const datePhrase = fc.constantFrom(
   'on Wednesday', 'last Friday', 'next Monday', 'in March', 'in March 2024', '3 September', 'September 3, 2025', 'in 2019', 'last year',
