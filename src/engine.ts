@@ -36,7 +36,7 @@ import { today } from './time/calendar.js';
 import { createTimeIndex, type TimeIndex } from './time/time-index.js';
 import { readPeriodOptions, referenceDay, timeConstraint } from './time/time-constraint.js';
 import { timeStep } from './time/time-step.js';
-import { withDates } from './time/quote-dates.js';
+import { withDates, withSummaryDates } from './time/quote-dates.js';
 import { occasionDay, readOccasion, withOccasion } from './time/occasion.js';
 import type { TimeConstraint } from './time/time-constraint.js';
 import type { Candidate } from './search/retrieve.js';
@@ -378,10 +378,11 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
 
     async summarize(request: SummaryRequest): Promise<Summary> {
       const state = current ?? (await ensureLoaded());
-      return summarizeWithIndex(state.index, request, {
+      const summary = await summarizeWithIndex(state.index, request, {
         embed: (text) => embedQuery(state.embedder, text),
         retrieve: (text, vector) => retrieve(state.index, text, vector, { mode: 'hybrid', limit: 30, maxPerArticle: 8 }),
       });
+      return withSummaryDates(summary, state.time);
     },
 
     async stats(): Promise<EngineStats> {

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../corpus/types.js';
 import type { AskResult, Citation, Quote } from '../answer/types.js';
+import type { Summary, SummarySentence } from '../summary/types.js';
 import type { TimeIndex } from './time-index.js';
 
 type Quoted = Pick<AskResult, 'answers' | 'nearest' | 'more'>;
@@ -31,4 +32,14 @@ export function datedCitation(citation: Citation, time: TimeIndex): Citation {
   const dated = time.dateOf(citation.article);
   const { dateFrom: _stale, ...rest } = citation;
   return { ...rest, date: dated.date, dateKind: dated.kind, ...(dated.from ? { dateFrom: dated.from } : {}) };
+}
+
+/** A summary's quotes with the same citation dates as answers (a borrowed date says so); the quotes unchanged. */
+export function withSummaryDates(summary: Summary, time: TimeIndex): Summary {
+  const dateSentence = (s: SummarySentence): SummarySentence => ({ ...s, citation: datedCitation(s.citation, time), alsoReportedBy: s.alsoReportedBy.map((c) => datedCitation(c, time)) });
+  return {
+    ...summary,
+    sentences: summary.sentences.map(dateSentence),
+    stories: summary.stories.map((story) => ({ ...story, headline: dateSentence(story.headline), sentences: story.sentences.map(dateSentence) })),
+  };
 }

@@ -50,6 +50,11 @@ describe('article dates', () => {
     expect(cited).toMatchObject({ date: '2024-03-08', dateKind: 'borrowed', dateFrom: OSLO });
   });
 
+  it('cites the borrowed date in summaries too', async () => {
+    const summary = await engine.summarize({ article: RERUN });
+    expect(summary.sentences[0]?.citation).toMatchObject({ article: RERUN, date: '2024-03-08', dateKind: 'borrowed', dateFrom: OSLO });
+  });
+
   it('leaves an article of no dated story undated (never invented)', async () => {
     const result = await engine.ask('What did Luis Ferro train as before politics?');
     expect(top(result).citation).toMatchObject({ article: PROFILE, date: null, dateKind: null });
