@@ -78,6 +78,7 @@ export function findDates(text: string, reference: DateReference | null, offset 
   return out.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
 }
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const JOINED = /^\s*(?:and|to|until|till|through|-|–|—)\s*$/i;
 const MONTH_ONLY = /^(?:early\s+|late\s+|mid-?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 
@@ -86,9 +87,11 @@ function joinYears(text: string, mentions: DateMention[]): void {
   for (let i = mentions.length - 2; i >= 0; i--) {
     const a = mentions[i]!;
     const b = mentions[i + 1]!;
-    if (!MONTH_ONLY.test(a.text) || !YEAR_IN_TEXT.test(b.text) || b.date === null || b.date.length < 7 || a.date === null) continue;
+    if (!MONTH_ONLY.test(a.text) || !YEAR_IN_TEXT.test(b.text) || b.date === null || b.date.length < 7) continue;
     if (!JOINED.test(text.slice(a.end, b.start))) continue;
-    const month = Number(a.date.slice(5, 7));
+    // Without an article date the month is unresolved: read it from its name.
+    const month = a.date === null ? MONTH_NAMES.indexOf(/[a-z]{3}/i.exec(a.text.replace(/^(?:early|late|mid)-?\s*/i, ''))![0].toLowerCase()) + 1 : Number(a.date.slice(5, 7));
+    if (month < 1) continue;
     const year = Number(b.date.slice(0, 4)) - (month > Number(b.date.slice(5, 7)) ? 1 : 0);
     mentions[i] = { ...a, date: isoAt(year, month, null) };
   }

@@ -23,6 +23,7 @@ describe('findDates', () => {
     ['a bare year is a year', 'The two leaders last met in Pyongyang in 2019.', THU, [['2019', '2019']]],
     ['a range within one month is that month', 'Talks ran from 3 to 5 September 2025.', THU, [['3 to 5 September 2025', '2025-09']]],
     ['a month joined to a dated one takes its year', 'Between March and May 2024 prices rose.', THU, [['March', '2024-03'], ['May 2024', '2024-05']]],
+    ['… in an undated article too', 'Between March and May 2024 prices rose.', null, [['March', '2024-03'], ['May 2024', '2024-05']]],
     ['an ambiguous numeric date stays unresolved', 'The deal was signed on 03/09/2025.', THU, [['03/09/2025', null]]],
     ['a numeric date with one valid reading is resolved', 'The deal was signed on 25/09/2025.', THU, [['25/09/2025', '2025-09-25']]],
     ['a distance from an event is found, never dated', 'Xi met Kim a day after the parade.', THU, [['a day after the parade', null]]],
