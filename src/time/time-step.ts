@@ -6,7 +6,7 @@
  *   whose time could not be checked (see period-fit.ts) rank UNCHECKED_PENALTY below their score, so a
  *   confirmed candidate overtakes an unchecked one it nearly ties, but not a much better one (most articles
  *   of a young corpus are undated). When nothing kept answers, the answer is not_found with
- *   `no-match-in-period`, its nearest passages from what was kept.
+ *   `no-match-in-period`, its nearest passages from what was kept, those confirmed in the period first.
  * - "Latest", "now", "still": among candidates within LATEST_GAP of the best, the newest article comes first.
  * - Otherwise only near-exact ties (within TIE_GAP) are broken, newer article first.
  */
@@ -18,7 +18,10 @@ import { fitToPeriod, type TimeFit } from './period-fit.js';
 import { describeConstraint, type TimeConstraint } from './time-constraint.js';
 import type { TimeIndex } from './time-index.js';
 
-/** Second-stage logits within which "latest" lets a newer article go first: about a tenth of the shortlist's spread. */
+/**
+ * Second-stage logits within which "latest" lets a newer article go first. Set by hand (no question set measures
+ * it yet): well above the answer step's 0.5 near-tie gap, half its 4-logit gap for grouping agreeing sources.
+ */
 export const LATEST_GAP = 2;
 /**
  * Second-stage logits an unchecked candidate yields to confirmed ones: a confirmed sentence it leads by less goes
