@@ -46,7 +46,7 @@ export function parseArticle(input: ParseArticleInput): Article {
     ...titleOf(meta.title ?? blockText(layout.title), sentences, text),
     subtitle: blockText(layout.subtitle),
     publisher: meta.publisher ?? publisherFromText(text, paragraphs, sentences),
-    date: (meta.date === undefined ? null : isoDateFromMeta(meta.date)) ?? dateFromLines(text, furniture),
+    date: (meta.date === undefined ? null : isoDateFromMeta(meta.date)) ?? dateFromLines(text, furniture) ?? datelineDate(paragraphs, sentences),
     url: meta.url ?? null,
     contentHash: input.contentHash,
     text,
@@ -87,6 +87,13 @@ function titleOf(given: string | null, sentences: Sentence[], text: string): Pic
   if (given !== null) return { title: given, titleSource: 'given' };
   const first = sentences[0]?.text ?? text.trim().split('\n')[0] ?? '';
   return { title: titleFromSentence(first), titleSource: 'first-sentence' };
+}
+
+/** The date a dateline gives with its year (`LONDON, Sept 3, 2025 (Reuters) -`), else null. */
+function datelineDate(paragraphs: Paragraph[], sentences: Sentence[]): string | null {
+  const lead = paragraphs.find((p) => p.kind === 'body');
+  const opening = lead === undefined ? undefined : sentences.find((s) => s.paragraph === lead.index);
+  return opening === undefined ? null : (readDateline(opening.text)?.date ?? null);
 }
 
 /** The dateline place, read from the first body paragraph's opening. */

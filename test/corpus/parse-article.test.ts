@@ -75,6 +75,11 @@ describe('parseArticle layouts', () => {
     expect(article.sentences.map((s) => s.text)).toEqual(['The Fed held rates on Wednesday, Reuters reported.']);
   });
 
+  it('dates an article from a dateline that gives the year, and never from one that does not', () => {
+    expect(parse('Budget passes\n\nLONDON, Sept 3, 2025 (Reuters) - Lawmakers approved the budget on Wednesday.').date).toBe('2025-09-03');
+    expect(parse('Budget passes\n\nLONDON, Sept 3 (Reuters) - Lawmakers approved the budget on Wednesday.').date).toBeNull();
+  });
+
   it('reads a wire credit in the dateline or lead, but not a newspaper cited as a source', () => {
     expect(parse('WASHINGTON (AP) — The Senate passed the bill on Tuesday.').publisher).toBe('AP');
     expect(parse('The Senate passed the bill on Tuesday, Reuters reported.').publisher).toBe('Reuters');
