@@ -129,6 +129,11 @@ describe('the question\'s time', () => {
     await expect(engine.ask('What did Kovac and Ferro agree?', { since: 'March' })).rejects.toMatchObject({ code: 'DATE_INVALID' });
   });
 
+  it('names the rule applied without time words: newer articles win ties', async () => {
+    const result = await engine.ask('What did Kovac and Ferro agree?');
+    expect(result.trace.time).toMatchObject({ applied: 'newer-wins-ties', period: null, words: [] });
+  });
+
   it('ignores the time when asked to (the benchmark\'s "off" column)', async () => {
     const result = await engine.ask('What did Kovac and Ferro agree in 2021?', { timeConstraint: false });
     expect(result.trace.time).toBeUndefined();
