@@ -19,8 +19,20 @@
  * - A numeric date both readings of which are valid and different (03/09/2025) is left unresolved, and so
  *   is anything measured from an event ("a day after the parade"): its text is kept with no date.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { dayOf, isoAt, isoDay, partsOf } from './calendar.js';
+
+let chronoModule: typeof Chrono | null = null;
+
+/**
+ * chrono-node, loaded on first use (a few hundred ms): only a process that reads dates pays for it, and only once
+ * a text passes the cheap test below. require(), not import(): the callers are synchronous (as in src/wink.ts).
+ */
+function chrono(): typeof Chrono {
+  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chronoModule;
+}
 
 export interface DateMention {
   text: string;
@@ -57,7 +69,7 @@ export function findDates(text: string, reference: DateReference | null, offset 
   if (!MAY_HOLD_DATE.test(text)) return [];
   const instant = reference ? new Date(reference.day * 86_400_000 + 12 * 3_600_000) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateMention[] = [];
-  for (const result of chrono.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const result of chrono().parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     const mention = mentionOf(text, result, reference);
     if (mention) out.push(mention);
   }
@@ -97,7 +109,7 @@ function joinYears(text: string, mentions: DateMention[]): void {
   }
 }
 
-function mentionOf(text: string, result: chrono.ParsedResult, reference: DateReference | null): DateMention | null {
+function mentionOf(text: string, result: Chrono.ParsedResult, reference: DateReference | null): DateMention | null {
   let phrase = result.text.replace(/^(?:on|in|at|by|from|during|of)\s+/i, '');
   let start = result.index + (result.text.length - phrase.length);
   phrase = phrase.replace(/[\s,.]+$/, '');
@@ -118,7 +130,7 @@ function mentionOf(text: string, result: chrono.ParsedResult, reference: DateRef
   return { ...mention, date: resolve(text.slice(0, start), phrase, result, reference) };
 }
 
-function resolve(before: string, phrase: string, result: chrono.ParsedResult, reference: DateReference | null): string | null {
+function resolve(before: string, phrase: string, result: Chrono.ParsedResult, reference: DateReference | null): string | null {
   const c = result.start;
   const explicitYear = YEAR_IN_TEXT.test(phrase);
   if (NUMERIC.test(phrase)) return numericDate(phrase);
@@ -171,7 +183,7 @@ export function weekdayFrom(weekday: number, referenceDay: number, direction: 'o
 }
 
 /** "3–5 September 2025" is 2025-09; "March to May 2024" is 2024: the finest precision covering both ends. */
-function coveringRange(year: number, month: number, day: number | null, end: chrono.ParsedComponents): string {
+function coveringRange(year: number, month: number, day: number | null, end: Chrono.ParsedComponents): string {
   const endYear = end.get('year')!;
   const endMonth = end.get('month')!;
   if (endYear !== year) return isoAt(year, null, null);
