@@ -32,6 +32,11 @@ const schema = z.object({
   MODEL_CACHE_DIR: z.string().trim().min(1).default('.cache/models'),
   EMBED_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  SOURCES_FILE: optionalString,
+  REFRESH_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(30),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_PORT: port.transform((value) => value ?? 8787),
@@ -69,6 +74,10 @@ const EXAMPLES: Record<string, string> = {
   EMBEDDING_DTYPE: 'EMBEDDING_DTYPE=q8',
   EMBED_WORKERS: 'EMBED_WORKERS=2',
   MAX_ARTICLE_BYTES: 'MAX_ARTICLE_BYTES=10485760',
+  REFRESH_MINUTES: 'REFRESH_MINUTES=30',
+  FETCH_TIMEOUT_MS: 'FETCH_TIMEOUT_MS=15000',
+  FETCH_MAX_BYTES: 'FETCH_MAX_BYTES=5242880',
+  FETCH_RETRIES: 'FETCH_RETRIES=2',
   ANSWER_THRESHOLD: 'ANSWER_THRESHOLD=0.45',
   LOG_LEVEL: 'LOG_LEVEL=info',
   SERVE_PORT: 'SERVE_PORT=8787',
@@ -99,6 +108,11 @@ export interface Config {
   embedWorkers: number;
   maxArticleBytes: number;
   answerThreshold: number | undefined;
+  /** The followed feeds and pages (JSON), beside the corpus folder by default. */
+  sourcesFile: string;
+  /** Minutes between scheduled refreshes of the sources while the bot or harness runs; 0 turns it off. */
+  refreshMinutes: number;
+  fetch: { timeoutMs: number; maxBytes: number; retries: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `verbatim serve`: where it listens by default, and the bearer token every API route but health needs (if set). */
   serve: { port: number; host: string; apiToken: string | undefined };
@@ -155,6 +169,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     embedWorkers: s.EMBED_WORKERS,
     maxArticleBytes: s.MAX_ARTICLE_BYTES,
     answerThreshold: s.ANSWER_THRESHOLD,
+    sourcesFile: s.SOURCES_FILE === undefined ? defaultSourcesFile(path.resolve(cwd, s.CORPUS_DIR)) : path.resolve(cwd, s.SOURCES_FILE),
+    refreshMinutes: s.REFRESH_MINUTES,
+    fetch: { timeoutMs: s.FETCH_TIMEOUT_MS, maxBytes: s.FETCH_MAX_BYTES, retries: s.FETCH_RETRIES },
     logLevel: s.LOG_LEVEL,
     serve: { port: s.SERVE_PORT, host: s.SERVE_HOST, apiToken: s.API_TOKEN },
     health: s.HEALTH_PORT === undefined ? null : { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
@@ -176,6 +193,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     logQuestions: s.LOG_QUESTIONS,
   };
+}
+
+/** `<corpus>.sources.json` beside the corpus folder (outside it, so the reader never takes it for an article). */
+export function defaultSourcesFile(corpusDir: string): string {
+  return path.join(path.dirname(corpusDir), `${path.basename(corpusDir)}.sources.json`);
 }
 
 /** Reads `.env` (without overriding real environment variables) and parses the result. */

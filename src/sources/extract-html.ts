@@ -1,0 +1,131 @@
+/**
+ * A web page to an article: the main text by Mozilla's Readability (the engine of Firefox Reader View) over a
+ * linkedom document, as plain paragraphs; the metadata from JSON-LD (NewsArticle and kin), `og:` / `article:`
+ * meta, `<link rel=canonical>` and `<title>`, in that order of trust. Pure: no I/O.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { isoDateFromMeta } from '../corpus/dates.js';
+
+export interface PageMeta {
+  title: string | null;
+  publisher: string | null;
+  /** ISO `YYYY-MM-DD`. */
+  date: string | null;
+  author: string | null;
+  /** The canonical address when the page names one (absolute), else null. */
+  canonical: string | null;
+}
+
+export interface ExtractedPage {
+  meta: PageMeta;
+  /** Paragraphs joined by blank lines; empty when no article text was found. */
+  text: string;
+}
+
+/** Block elements whose text becomes one paragraph each. */
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td';
+const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BlogPosting', 'WebPage', 'OpinionNewsArticle', 'LiveBlogPosting']);
+
+export function extractPage(html: string, pageUrl: string | null): ExtractedPage {
+  const { document } = parseHTML(html);
+  // Metadata first: Readability rewrites the document as it works.
+  const meta = readMeta(document, pageUrl);
+  const reader = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false });
+  const article = reader.parse();
+  if (meta.title === null && article?.title) meta.title = clean(article.title);
+  if (meta.publisher === null && article?.siteName) meta.publisher = clean(article.siteName);
+  if (meta.author === null && article?.byline) meta.author = clean(article.byline);
+  // A byline paragraph ("By Maren Holt") is metadata, not story text: it would be quoted as an answer to "who".
+  const byline = meta.author === null ? null : `by ${meta.author.toLowerCase()}`;
+  const paragraphs = (article?.content ? paragraphsOf(article.content) : []).filter((p) => p.toLowerCase() !== byline);
+  return { meta, text: paragraphs.join('\n\n') };
+}
+
+function paragraphsOf(content: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => el.querySelector(BLOCKS) === null);
+  const texts = (blocks.length > 0 ? blocks.map((el) => el.textContent ?? '') : (document.body?.textContent ?? '').split(/\n\s*\n/)).map(clean).filter((t) => t !== '');
+  // A block repeated verbatim (a pull quote, a caption echoed) is kept once.
+  return texts.filter((t, i) => texts.indexOf(t) === i);
+}
+
+function readMeta(document: ReturnType<typeof parseHTML>['document'], pageUrl: string | null): PageMeta {
+  const metaContent = (key: string): string | null => {
+    for (const el of document.querySelectorAll('meta')) {
+      const name = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+      if (name?.toLowerCase() === key) {
+        const value = clean(el.getAttribute('content') ?? '');
+        if (value !== '') return value;
+      }
+    }
+    return null;
+  };
+  const ld = jsonLdArticle(document);
+  const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('og:url') ?? stringOf(ld?.['url']) ?? stringOf(idOf(ld?.['mainEntityOfPage']));
+  const title = stringOf(ld?.['headline']) ?? metaContent('og:title') ?? metaContent('twitter:title') ?? nonEmpty(clean(document.querySelector('title')?.textContent ?? ''));
+  return {
+    title,
+    publisher: nameOf(ld?.['publisher']) ?? metaContent('og:site_name') ?? metaContent('application-name'),
+    date: isoDateFromMeta(stringOf(ld?.['datePublished']) ?? metaContent('article:published_time') ?? metaContent('date') ?? metaContent('dc.date') ?? stringOf(ld?.['dateModified']) ?? metaContent('article:modified_time')),
+    author: nameOf(ld?.['author']) ?? metaContent('author') ?? metaContent('article:author'),
+    canonical: absoluteHttp(canonicalHref, pageUrl),
+  };
+}
+
+/** The first JSON-LD object typed as an article (in a list, an `@graph`, or alone). Broken JSON-LD is ignored. */
+function jsonLdArticle(document: ReturnType<typeof parseHTML>['document']): Record<string, unknown> | null {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const record = item as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(record['@type'] ?? []);
+        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)) && record['headline'] !== undefined) return record;
+        if (record['@graph']) queue.push(record['@graph']);
+      }
+    }
+  }
+  return null;
+}
+
+function nameOf(value: unknown): string | null {
+  if (Array.isArray(value)) return value.map(nameOf).filter((n): n is string => n !== null).join(', ') || null;
+  if (typeof value === 'string') return nonEmpty(clean(value));
+  if (value && typeof value === 'object') return stringOf((value as Record<string, unknown>)['name']);
+  return null;
+}
+
+function idOf(value: unknown): unknown {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)['@id'] : value;
+}
+
+function stringOf(value: unknown): string | null {
+  return typeof value === 'string' ? nonEmpty(clean(value)) : null;
+}
+
+function absoluteHttp(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    const url = base ? new URL(href, base) : new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function nonEmpty(text: string): string | null {
+  return text === '' ? null : text;
+}
