@@ -31,6 +31,7 @@ export function extractPage(html: string, pageUrl: string | null): ExtractedPage
   const { document } = parseHTML(html);
   // Metadata first: Readability rewrites the document as it works.
   const meta = readMeta(document, pageUrl);
+  removeFurniture(document);
   const reader = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false });
   const article = reader.parse();
   if (meta.title === null && article?.title) meta.title = clean(article.title);
@@ -40,6 +41,23 @@ export function extractPage(html: string, pageUrl: string | null): ExtractedPage
   const byline = meta.author === null ? null : `by ${meta.author.toLowerCase()}`;
   const paragraphs = (article?.content ? paragraphsOf(article.content) : []).filter((p) => p.toLowerCase() !== byline);
   return { meta, text: paragraphs.join('\n\n') };
+}
+
+/**
+ * Navigation, adverts and site chrome, removed before Readability scores the page. Readability drops most of them
+ * itself on a long page, but on a short one (a few paragraphs, the common news brief) it keeps the whole body, and
+ * an advert slot becomes a quotable "sentence".
+ */
+const FURNITURE_ELEMENTS = 'nav, footer, aside, form, iframe, noscript, script, style, template, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const FURNITURE_NAMES = /(^|[\s_-])(ads?|advert\w*|advertisement|sponsor\w*|promo\w*|banner|cookie\w*|newsletter|subscribe|paywall|related|social|share|sharing|breadcrumbs?|site-header|masthead|outbrain|taboola)($|[\s_-])/i;
+
+function removeFurniture(document: ReturnType<typeof parseHTML>['document']): void {
+  for (const el of [...document.querySelectorAll(FURNITURE_ELEMENTS)]) el.remove();
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (FURNITURE_NAMES.test(names)) el.remove();
+  }
 }
 
 function paragraphsOf(content: string): string[] {

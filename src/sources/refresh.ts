@@ -33,13 +33,17 @@ const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
 export async function refreshSources(params: RefreshParams): Promise<Omit<RefreshReport, 'ingest'>> {
   const started = performance.now();
   const state = await readFetchState(params.corpusDir);
-  const run: RunContext = { params, state, claimed: new Set() };
+  const run: RunContext = { params, state, claimed: new Set(), hashes: new Map(), listedBy: new Map() };
   const reports: SourceReport[] = [];
   for (const source of params.sources) {
     const report = await refreshSource(run, source);
     state.sources[source.url] = { ...(state.sources[source.url] ?? { etag: null, lastModified: null, items: [] }), last: { at: report.at, status: report.status, problem: report.problem } };
     reports.push(report);
     params.onSource?.(report);
+  }
+  for (const [url, listing] of run.listedBy) {
+    const stored = state.pages[url];
+    if (stored) stored.sources = [...new Set([...stored.sources, ...listing])];
   }
   const removed = await dropOrphans(params.corpusDir, state, new Set(params.sources.map((s) => s.url)));
   await writeFetchState(params.corpusDir, state);
@@ -61,6 +65,16 @@ interface RunContext {
   state: FetchState;
   /** Page addresses (and canonical addresses) handled in this run. */
   claimed: Set<string>;
+  /**
+   * Text hashes stored in this run, to the page that holds them. Reserved before the snapshot is written: pages
+   * are extracted concurrently, and two addresses serving one text must not both pass the duplicate check.
+   */
+  hashes: Map<string, string>;
+  /**
+   * Sources that list a page stored under another page's address or another source (a duplicate): merged into
+   * that page's sources at the end, so removing one of the sources does not delete what another still lists.
+   */
+  listedBy: Map<string, Set<string>>;
 }
 
 async function refreshSource(run: RunContext, source: Source): Promise<SourceReport> {
@@ -81,7 +95,10 @@ async function refreshSource(run: RunContext, source: Source): Promise<SourceRep
       report.kind = known && known.items.length > 0 ? 'feed' : 'page';
       report.items = known?.items.length ?? 0;
       report.unchanged = report.items || 1;
-      for (const link of known?.items ?? []) claim(run, link);
+      for (const link of known?.items ?? []) {
+        claim(run, link);
+        listed(run, link, source.url);
+      }
       return finish(report, 'unchanged');
     }
     fetched = result;
@@ -129,6 +146,7 @@ async function refreshPage(
 ): Promise<void> {
   const key = withoutHash(link);
   if (!claim(run, key)) {
+    listed(run, key, source.url);
     report.duplicates++;
     return;
   }
@@ -140,6 +158,7 @@ async function refreshPage(
       const result = await fetchUrl(key, { ...run.params.fetch, etag: known?.etag ?? null, lastModified: known?.lastModified ?? null, onRequest: () => report.requests++ });
       if (result.status === 'not-modified') {
         if (known && !known.sources.includes(source.url)) known.sources.push(source.url);
+        if (known) run.hashes.set(known.textHash, key);
         report.unchanged++;
         return;
       }
@@ -166,11 +185,19 @@ async function refreshPage(
   }
   const canonical = page.meta.canonical ? withoutHash(page.meta.canonical) : null;
   const textHash = contentHash(body);
-  const twin = Object.entries(run.state.pages).find(([url, p]) => url !== key && (p.textHash === textHash || (canonical !== null && (p.canonical === canonical || url === canonical))));
-  if (twin || (canonical !== null && canonical !== key && !claim(run, canonical))) {
+  const twin = twinOf(run, key, textHash, canonical);
+  if (twin !== null) {
+    listed(run, twin, source.url);
+    if (known) {
+      // This address used to hold its own copy and now serves another page's text: one copy is enough.
+      await rm(path.join(run.params.corpusDir, ...known.file.split('/')), { force: true });
+      delete run.state.pages[key];
+    }
     report.duplicates++;
     return;
   }
+  run.hashes.set(textHash, key);
+  if (canonical !== null) run.claimed.add(canonical);
   const file = known?.file ?? snapshotName(key);
   const content = snapshotText(
     {
@@ -206,6 +233,27 @@ async function dropOrphans(corpusDir: string, state: FetchState, followed: Set<s
     removed++;
   }
   return removed;
+}
+
+/**
+ * The stored page this one duplicates, or null: the same text stored (in this run or before), the page its
+ * canonical address names (handled in this run or stored), or another address naming the same canonical.
+ */
+function twinOf(run: RunContext, key: string, textHash: string, canonical: string | null): string | null {
+  const sameText = run.hashes.get(textHash);
+  if (sameText !== undefined && sameText !== key) return sameText;
+  if (canonical !== null && canonical !== key && run.claimed.has(canonical)) return canonical;
+  for (const [url, stored] of Object.entries(run.state.pages)) {
+    if (url === key) continue;
+    if (stored.textHash === textHash || (canonical !== null && (url === canonical || stored.canonical === canonical))) return url;
+  }
+  return null;
+}
+
+function listed(run: RunContext, page: string, sourceUrl: string): void {
+  const listing = run.listedBy.get(page) ?? new Set<string>();
+  listing.add(sourceUrl);
+  run.listedBy.set(page, listing);
 }
 
 /** Marks an address as handled in this run; false when it already was (the same page listed twice). */
