@@ -4,7 +4,14 @@ import type { IngestProgress, IngestReport } from './index/ingest-report.js';
 import type { RetrievalMode } from './search/retrieve.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 
+import type { RefreshReport, SourceReport } from './sources/refresh-report.js';
+import type { SourceListing } from './sources/source-list.js';
+import type { Source } from './sources/sources-file.js';
+
 export type { IngestProgress, IngestReport } from './index/ingest-report.js';
+export type { RefreshReport, SourceReport, SourceProblem, SourceStatus } from './sources/refresh-report.js';
+export type { SourceListing } from './sources/source-list.js';
+export type { Source } from './sources/sources-file.js';
 
 export interface AskOptions {
   mode?: RetrievalMode;
@@ -73,6 +80,18 @@ export interface Engine {
   articles(options?: { query?: string; offset?: number; limit?: number }): Promise<ArticleList>;
   ingest(options?: { rebuild?: boolean; onProgress?: (p: IngestProgress) => void }): Promise<IngestReport>;
   summarize(request: SummaryRequest): Promise<Summary>;
+  /** The followed feeds and pages (SOURCES_FILE), each with its last refresh status. */
+  sources(): Promise<SourceListing[]>;
+  /** Follows a feed or page (http/https only); throws SOURCE_INVALID or SOURCE_EXISTS. It is fetched at the next refresh. */
+  addSource(url: string, name?: string): Promise<Source>;
+  /** Stops following a source by address or name; its articles leave the index at the next refresh. Throws SOURCE_NOT_FOUND. */
+  removeSource(ref: string): Promise<Source>;
+  /**
+   * Fetches every source once, writes what changed as snapshot files in the corpus folder and, when something
+   * did, ingests: questions meanwhile are answered from the index already loaded, which is swapped for the new
+   * one when the ingest commits. One refresh at a time: a second call throws REFRESH_BUSY.
+   */
+  refresh(options?: { onSource?: (report: SourceReport) => void; onProgress?: (p: IngestProgress) => void }): Promise<RefreshReport>;
   stats(): Promise<EngineStats>;
   close(): Promise<void>;
 }

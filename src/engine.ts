@@ -29,7 +29,10 @@ import { resolveFollowUp } from './answer/follow-up.js';
 import { claimAsQuery } from './answer/claim.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
-import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, WarmUpReport } from './engine-types.js';
+import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, RefreshReport, WarmUpReport } from './engine-types.js';
+import { refreshSources } from './sources/refresh.js';
+import { listSources } from './sources/source-list.js';
+import { addSource, readSources, removeSource } from './sources/sources-file.js';
 import { LruCache } from './lru.js';
 import { round } from './answer/cite.js';
 import { today } from './time/calendar.js';
@@ -96,6 +99,9 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
   let ingestEmbedderReady: Promise<CachedEmbedder> | null = null;
   let current: Loaded | null = null;
   let questionsAnswered = 0;
+  /** Ingests in this process run one after another (a scheduled refresh and /reindex must not race for the lock). */
+  let writing: Promise<unknown> = Promise.resolve();
+  let refreshing = false;
   const answerer = createAnswerer({
     ...(config.answerThreshold !== undefined ? { threshold: config.answerThreshold } : {}),
     ...(deps.models ? { models: deps.models } : {}),
@@ -235,6 +241,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     );
   }
 
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = writing.then(work, work);
+    writing = run.catch(() => {});
+    return run;
+  }
+
   function ensureLoaded(onProgress?: (p: IngestProgress) => void): Promise<Loaded> {
     loaded ??= runIngest(false, onProgress, false).then((r) => {
       lastWarmIngest = r.report;
@@ -371,9 +383,34 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
 
     async ingest(options = {}): Promise<IngestReport> {
       // The loaded index is replaced only when the new one is ready; a failed ingest leaves it serving.
-      const { loaded: next, report } = await runIngest(options.rebuild ?? false, options.onProgress);
+      const { loaded: next, report } = await exclusive(() => runIngest(options.rebuild ?? false, options.onProgress));
       loaded = Promise.resolve(next);
       return report;
+    },
+
+    sources: () => listSources(config.sourcesFile, config.corpusDir),
+    addSource: (url, name) => addSource(config.sourcesFile, url, name),
+    removeSource: (ref) => removeSource(config.sourcesFile, ref),
+
+    async refresh(options = {}): Promise<RefreshReport> {
+      if (refreshing) throw new VerbatimError('REFRESH_BUSY', 'A refresh of the sources is already running.');
+      refreshing = true;
+      try {
+        // A warm-up under way finishes first: its ingest and this one would otherwise race for the write lock.
+        if (loaded) await loaded.catch(() => {});
+        const fetched = await refreshSources({
+          corpusDir: config.corpusDir,
+          sources: await readSources(config.sourcesFile),
+          fetch: config.fetch,
+          ...(options.onSource ? { onSource: options.onSource } : {}),
+        });
+        const changedOnDisk = fetched.added + fetched.changed + fetched.removed > 0;
+        if (!changedOnDisk) return { ...fetched, ingest: null };
+        const ingest = await engine.ingest(options.onProgress ? { onProgress: options.onProgress } : {});
+        return { ...fetched, ingest };
+      } finally {
+        refreshing = false;
+      }
     },
 
     async summarize(request: SummaryRequest): Promise<Summary> {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VerbatimError } from '../errors.js';
 import type { Config } from '../config.js';
+import { stripControls } from '../control-text.js';
 import type { Engine, IngestProgress } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import type { SummaryRequest } from '../summary/types.js';
@@ -16,6 +17,7 @@ import { renderAnswer } from './render-answer.js';
 import { renderError } from './render-error.js';
 import { renderArticles, renderIngest, renderStats } from './render-misc.js';
 import { renderSummary } from './render-summary.js';
+import { renderRefresh, renderSourceList } from './render-sources.js';
 import { runBatch } from './batch.js';
 import { runHarness } from './harness.js';
 import { progressReporter } from './progress.js';
@@ -243,6 +245,53 @@ export function buildProgram(): Command {
       } finally {
         store.close();
       }
+    });
+
+  const sources = program.command('sources').description('the RSS/Atom feeds and article pages the bot follows (SOURCES_FILE)');
+  common(sources.command('add'))
+    .description('follow an RSS/Atom feed or an article page (fetched at the next refresh)')
+    .argument('<url>', 'an http:// or https:// address')
+    .option('--name <name>', 'a short name for lists (default: the host)')
+    .action(async (url: string, options: CommonOptions & { name?: string }) => {
+      await withEngine(configFrom(options), async (engine) => {
+        const added = await engine.addSource(url, options.name);
+        process.stdout.write(stripControls(`Following ${added.name}: ${added.url}\nRun \`verbatim refresh\` to fetch it now.`) + '\n');
+      }, { warmUp: false });
+    });
+  common(sources.command('list'))
+    .description('list the followed sources and how their last refresh went')
+    .option('--json', 'print the list')
+    .action(async (options: CommonOptions & { json?: boolean }) => {
+      const config = configFrom(options);
+      await withEngine(config, async (engine) => {
+        const list = await engine.sources();
+        process.stdout.write((options.json ? JSON.stringify(list, null, 2) : renderSourceList(list, config.sourcesFile)) + '\n');
+      }, { warmUp: false });
+    });
+  common(sources.command('remove'))
+    .description('stop following a source (its articles leave the index at the next refresh)')
+    .argument('<source>', 'the address or the name')
+    .action(async (ref: string, options: CommonOptions) => {
+      await withEngine(configFrom(options), async (engine) => {
+        const removed = await engine.removeSource(ref);
+        process.stdout.write(stripControls(`No longer following ${removed.name}: ${removed.url}`) + '\n');
+      }, { warmUp: false });
+    });
+
+  common(program.command('refresh'))
+    .description('fetch every source once, store what changed in the corpus folder and update the index')
+    .option('--json', 'print the refresh report object')
+    .action(async (options: CommonOptions & { json?: boolean }) => {
+      await withEngine(
+        configFrom(options),
+        async (engine, onProgress) => {
+          const report = await engine.refresh({ onProgress });
+          process.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderRefresh(report)) + '\n');
+          // A source that failed outright is a failure for cron (status 1); partial ones are in the report.
+          if (report.sources.some((s) => s.status === 'failed')) process.exitCode = 1;
+        },
+        { warmUp: false },
+      );
     });
 
   common(program.command('stats'))

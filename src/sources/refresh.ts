@@ -3,7 +3,7 @@
  * (conditionally) and extracted, and what changed written as snapshot files in the corpus folder. Sources are
  * independent: one failing is a problem in its report, never an exception. Indexing is the caller's next step.
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { contentHash } from '../corpus/hash.js';
 import type { ErrorCode } from '../errors.js';
@@ -32,6 +32,8 @@ const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
 
 export async function refreshSources(params: RefreshParams): Promise<Omit<RefreshReport, 'ingest'>> {
   const started = performance.now();
+  // A bot set up with sources only has no corpus folder yet.
+  await mkdir(params.corpusDir, { recursive: true });
   const state = await readFetchState(params.corpusDir);
   const run: RunContext = { params, state, claimed: new Set(), hashes: new Map(), listedBy: new Map() };
   const reports: SourceReport[] = [];

@@ -31,6 +31,10 @@ export function controlled(real: Engine): ControlledEngine {
       return real.ingest(options);
     },
     summarize: (request) => real.summarize(request),
+    sources: () => real.sources(),
+    addSource: (url, name) => real.addSource(url, name),
+    removeSource: (ref) => real.removeSource(ref),
+    refresh: (options) => real.refresh(options),
     stats: () => real.stats(),
     close: () => real.close(),
   };
