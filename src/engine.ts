@@ -167,8 +167,8 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       await mkdir(config.indexDir, { recursive: true }).catch(() => {});
       await stamps.save();
     }
-    if (articles.length === 0 && problems.length === 0) {
-      // An emptied folder (unmounted, wrong path) must not wipe what is indexed.
+    if (articles.length === 0 && problems.every((p) => p.code === 'ARTICLE_UNSUPPORTED')) {
+      // An emptied folder (unmounted, wrong path) must not wipe what is indexed; nor a folder left with only PDFs.
       throw new VerbatimError('CORPUS_EMPTY', `No articles found in ${config.corpusDir}.`);
     }
     await made.ready;

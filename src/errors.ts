@@ -4,8 +4,8 @@
  */
 export const ERROR_HINTS = {
   CONFIG_INVALID: 'Fix the setting named above in .env or the environment (see .env.example).',
-  CORPUS_MISSING: 'Point --corpus (or CORPUS_DIR) at a folder of .txt, .md, .json or .jsonl articles.',
-  CORPUS_EMPTY: 'Add article files (.txt, .md, .json, .jsonl) to the corpus folder, then run `verbatim ingest`.',
+  CORPUS_MISSING: 'Point --corpus (or CORPUS_DIR) at a folder of .txt, .md, .json, .jsonl or .html articles.',
+  CORPUS_EMPTY: 'Add article files (.txt, .md, .json, .jsonl, .html) to the corpus folder, or follow a feed with `verbatim sources add <url>`, then run `verbatim ingest`.',
   FOLDER_UNREADABLE: 'Give the bot\'s user read access to the folder, or move it out of the corpus (indexed articles under it are kept meanwhile).',
   ARTICLE_EMPTY: 'The file has no text; add the article text or remove the file.',
   ARTICLE_BINARY: 'Only text articles are read; remove the file or convert it to .txt.',

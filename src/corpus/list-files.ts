@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.json', '.jsonl'] as const;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.json', '.jsonl', '.html', '.htm'] as const;
 export type ArticleExtension = (typeof ARTICLE_EXTENSIONS)[number];
 
 /** A folder the listing could not enter (permissions, a path past the OS limit, gone mid-listing). */
@@ -20,11 +20,15 @@ export interface ListedFile {
 
 /**
  * Article files under `dir`, recursively and sorted by relative path. Dot-files, dot-folders and
- * node_modules are skipped; symbolic links are followed, each real folder visited once. A folder that
+ * node_modules are skipped; any other file the reader does not take (a PDF, an image) is passed to `onUnsupported`; symbolic links are followed, each real folder visited once. A folder that
  * cannot be listed (a root-only `lost+found`, a path past the OS limit) is passed to `onUnlisted` and
  * skipped: one bad folder must not hide every other article.
  */
-export async function listArticleFiles(dir: string, onUnlisted: (folder: UnlistedFolder) => void = () => {}): Promise<ListedFile[]> {
+export async function listArticleFiles(
+  dir: string,
+  onUnlisted: (folder: UnlistedFolder) => void = () => {},
+  onUnsupported: (relative: string) => void = () => {},
+): Promise<ListedFile[]> {
   const found: ListedFile[] = [];
   const visited = new Set<string>();
   const visit = async (folder: string, prefix: string): Promise<void> => {
@@ -48,12 +52,16 @@ export async function listArticleFiles(dir: string, onUnlisted: (folder: Unliste
       } else if (kind === null || kind.isFile()) {
         const extension = articleExtension(entry.name);
         if (extension !== null) found.push({ relative, absolute, extension });
+        else if (!IGNORED_NAMES.has(entry.name.toLowerCase())) onUnsupported(relative);
       }
     }
   };
   await visit(dir, '');
   return found.sort((a, b) => compareIds(a.relative, b.relative));
 }
+
+/** Files operating systems leave in folders: not worth a notice. */
+const IGNORED_NAMES = new Set(['thumbs.db', 'desktop.ini']);
 
 export function articleExtension(name: string): ArticleExtension | null {
   const extension = path.extname(name).toLowerCase();

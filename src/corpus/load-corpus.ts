@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { FileArticles, FileStat } from './file-stamps.js';
 import { VerbatimError } from '../errors.js';
 import { compareIds, listArticleFiles, type ListedFile } from './list-files.js';
@@ -40,7 +41,8 @@ const READ_CONCURRENCY = 8;
 
 /**
  * Reads every article under `dir` (recursively): .txt, .md/.markdown (YAML front matter), .json (a
- * record or an array of records) and .jsonl (a record per line). A file that cannot be used becomes a
+ * record or an array of records), .jsonl (a record per line) and .html/.htm (the page's main text, extracted).
+ * Other files are reported as ARTICLE_UNSUPPORTED, not skipped in silence. A file that cannot be used becomes a
  * problem and never stops the load. Throws VerbatimError CORPUS_MISSING when `dir` is not a folder.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
@@ -52,8 +54,10 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     problems.push(problem);
     options.onProblem?.(problem);
   };
-  const files = await listArticleFiles(dir, (folder) =>
-    report(corpusProblem(folder.relative || '.', 'FOLDER_UNREADABLE', `The folder ${folder.relative || dir} could not be listed (${folder.reason}); articles under it were skipped.`)),
+  const files = await listArticleFiles(
+    dir,
+    (folder) => report(corpusProblem(folder.relative || '.', 'FOLDER_UNREADABLE', `The folder ${folder.relative || dir} could not be listed (${folder.reason}); articles under it were skipped.`)),
+    (relative) => report(corpusProblem(relative, 'ARTICLE_UNSUPPORTED', `${relative} was skipped: ${path.extname(relative) || 'a file without an extension'} is not an article format the reader takes.`)),
   );
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -83,6 +87,8 @@ async function requireFolder(dir: string): Promise<void> {
 /** The parser and the record readers pull in date parsing, YAML and sentence splitting: loaded only when needed. */
 let parserModule: Promise<typeof import('./parse-article.js')> | null = null;
 let recordsModule: Promise<typeof import('./read-records.js')> | null = null;
+/** Readability and a DOM: loaded only when the corpus has HTML files. */
+let htmlModule: Promise<typeof import('./read-html-file.js')> | null = null;
 
 async function loadFile(
   file: ListedFile,
@@ -146,6 +152,10 @@ async function readArticles(
         if ('problem' in outcome) report(outcome.problem);
         else await keep(outcome.id, outcome.record.input);
       }
+    } else if (file.extension === '.html' || file.extension === '.htm') {
+      const { readHtmlFile } = await (htmlModule ??= import('./read-html-file.js'));
+      const { text, contentHash } = await readHtmlFile(file.absolute, file.relative, maxBytes);
+      await keep(file.relative, { text, contentHash, format: 'markdown' });
     } else {
       const { text, contentHash } = await readTextFile(file.absolute, file.relative, maxBytes);
       await keep(file.relative, { text, contentHash, format: file.extension === '.txt' ? 'text' : 'markdown' });

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { contentHash } from '../corpus/hash.js';
 import type { ErrorCode } from '../errors.js';
 import { ERROR_HINTS } from '../errors.js';
-import { decodeBody } from './decode.js';
-import { extractPage, type ExtractedPage } from './extract-html.js';
+import { decodeBody } from '../corpus/decode-bytes.js';
+import { extractPage, type ExtractedPage } from '../corpus/extract-html.js';
 import { looksLikeFeed, parseFeed, type FeedItem } from './feed.js';
 import { readFetchState, writeFetchState, type FetchState, type PageState } from './fetch-state.js';
 import { FetchProblem, fetchUrl, type FetchOptions, type Fetched } from './fetch-url.js';
 import type { RefreshReport, SourceProblem, SourceReport } from './refresh-report.js';
-import { snapshotName, snapshotText, writeSnapshot } from './snapshot.js';
+import { pageMarkdown } from '../corpus/page-markdown.js';
+import { snapshotName, writeSnapshot } from './snapshot.js';
 import type { Source } from './sources-file.js';
 
 export interface RefreshParams {
@@ -201,7 +202,7 @@ async function refreshPage(
   run.hashes.set(textHash, key);
   if (canonical !== null) run.claimed.add(canonical);
   const file = known?.file ?? snapshotName(key);
-  const content = snapshotText(
+  const content = pageMarkdown(
     {
       title: page.meta.title ?? item?.title ?? null,
       publisher: page.meta.publisher ?? source.name,

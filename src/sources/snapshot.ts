@@ -11,14 +11,6 @@ import { writeFileAtomic } from '../index/atomic-file.js';
 
 export const SNAPSHOT_FOLDER = 'web';
 
-export interface SnapshotMeta {
-  title: string | null;
-  publisher: string | null;
-  date: string | null;
-  url: string;
-  author: string | null;
-}
-
 /** `web/<host>/<slug>-<hash>.md`, relative to the corpus folder with '/' separators. */
 export function snapshotName(pageUrl: string): string {
   const url = new URL(pageUrl);
@@ -27,18 +19,6 @@ export function snapshotName(pageUrl: string): string {
   const slug = last.replace(/\.[a-z0-9]{1,5}$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'index';
   const hash = createHash('sha256').update(pageUrl).digest('hex').slice(0, 10);
   return `${SNAPSHOT_FOLDER}/${host}/${slug}-${hash}.md`;
-}
-
-export function snapshotText(meta: SnapshotMeta, text: string): string {
-  const lines = ['---'];
-  // JSON strings are valid YAML double-quoted scalars: no title can break the front matter.
-  if (meta.title) lines.push(`title: ${JSON.stringify(meta.title)}`);
-  if (meta.publisher) lines.push(`publisher: ${JSON.stringify(meta.publisher)}`);
-  if (meta.date) lines.push(`date: ${JSON.stringify(meta.date)}`);
-  lines.push(`url: ${JSON.stringify(meta.url)}`);
-  if (meta.author) lines.push(`author: ${JSON.stringify(meta.author)}`);
-  lines.push('---', '', text, '');
-  return lines.join('\n');
 }
 
 /** Writes the snapshot unless the file already holds exactly this text; says which happened. */

@@ -60,6 +60,8 @@ describe('loadCorpus over a folder of mixed files', () => {
       ['empty.txt', 'ARTICLE_EMPTY'],
       ['image.txt', 'ARTICLE_BINARY'],
       ['latin1.txt', 'ARTICLE_NOT_UTF8'],
+      // Not an article format: a notice rather than silence (issue 12).
+      ['notes.csv', 'ARTICLE_UNSUPPORTED'],
       ['wire.jsonl#1', 'ARTICLE_MALFORMED'],
       ['wire.jsonl#4', 'ARTICLE_MALFORMED'],
     ]);

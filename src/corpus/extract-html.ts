@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { isoDateFromMeta } from '../corpus/dates.js';
+import { isoDateFromMeta } from './dates.js';
 
 export interface PageMeta {
   title: string | null;
@@ -80,14 +80,18 @@ function readMeta(document: ReturnType<typeof parseHTML>['document'], pageUrl: s
     return null;
   };
   const ld = jsonLdArticle(document);
-  const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('og:url') ?? stringOf(ld?.['url']) ?? stringOf(idOf(ld?.['mainEntityOfPage']));
+  // The first candidate that resolves to an http(s) address: a relative canonical link in a file on disk has no
+  // page address to resolve against, and the JSON-LD or og:url may still name the page absolutely.
+  const canonical = [document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null, metaContent('og:url'), stringOf(ld?.['url']), stringOf(idOf(ld?.['mainEntityOfPage']))]
+    .map((href) => absoluteHttp(href, pageUrl))
+    .find((url) => url !== null) ?? null;
   const title = stringOf(ld?.['headline']) ?? metaContent('og:title') ?? metaContent('twitter:title') ?? nonEmpty(clean(document.querySelector('title')?.textContent ?? ''));
   return {
     title,
     publisher: nameOf(ld?.['publisher']) ?? metaContent('og:site_name') ?? metaContent('application-name'),
     date: isoDateFromMeta(stringOf(ld?.['datePublished']) ?? metaContent('article:published_time') ?? metaContent('date') ?? metaContent('dc.date') ?? stringOf(ld?.['dateModified']) ?? metaContent('article:modified_time')),
     author: nameOf(ld?.['author']) ?? metaContent('author') ?? metaContent('article:author'),
-    canonical: absoluteHttp(canonicalHref, pageUrl),
+    canonical,
   };
 }
 
