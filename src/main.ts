@@ -13,10 +13,11 @@ async function main(): Promise<void> {
     await runCli([process.argv[0]!, process.argv[1]!]);
     return;
   }
-  const [{ createEngine }, { startBot }, { createLogger }] = await Promise.all([
+  const [{ createEngine }, { startBot }, { createLogger }, { startRefreshSchedule }] = await Promise.all([
     import('./engine.js'),
     import('./discord/bot.js'),
     import('./logger.js'),
+    import('./sources/refresh-schedule.js'),
   ]);
   const logger = createLogger(config);
   const engine = createEngine(config, { notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
@@ -38,8 +39,25 @@ async function main(): Promise<void> {
   if (health) logger.info({ event: 'health.listening', url: health.url }, 'health endpoints listening');
   const bot = await startBot({ config, engine, logger });
   client = bot.client;
+  // The followed feeds and pages, fetched every REFRESH_MINUTES; questions meanwhile are answered from the index
+  // already loaded, which the engine swaps for the new one when the refresh's ingest commits.
+  const schedule = startRefreshSchedule({
+    engine,
+    minutes: config.refreshMinutes,
+    after: warmth.done,
+    onReport: (report) => {
+      for (const source of report.sources) {
+        if (source.problem) logger.warn({ event: 'refresh.source', source: source.name, status: source.status, code: source.problem.code, url: source.problem.url, hint: source.problem.hint }, source.problem.message);
+      }
+      if (report.sources.length > 0) {
+        logger.info({ event: 'refresh', sources: report.sources.length, added: report.added, changed: report.changed, removed: report.removed, requests: report.requests, ms: report.ms, articles: report.ingest?.articles }, 'sources refreshed');
+      }
+    },
+    onError: (error) => logger.error({ event: 'refresh.failed', err: error }, 'scheduled refresh failed; the next one will try again'),
+  });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await schedule.stop();
     await bot.stop();
     await health?.close();
     await engine.close();
@@ -52,6 +70,7 @@ async function main(): Promise<void> {
   // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
   void bot.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
+    await schedule.stop().catch(() => {});
     await bot.stop().catch(() => {});
     await engine.close().catch(() => {});
     process.exit(1);

@@ -17,7 +17,8 @@ import { renderAnswer } from './render-answer.js';
 import { renderError } from './render-error.js';
 import { renderArticles, renderIngest, renderStats } from './render-misc.js';
 import { renderSummary } from './render-summary.js';
-import { renderRefresh, renderSourceList } from './render-sources.js';
+import { renderRefresh, renderRefreshLine, renderSourceList } from './render-sources.js';
+import { startRefreshSchedule } from '../sources/refresh-schedule.js';
 import { runBatch } from './batch.js';
 import { runHarness } from './harness.js';
 import { progressReporter } from './progress.js';
@@ -137,7 +138,24 @@ export function buildProgram(): Command {
   common(program).action(async (options: CommonOptions) => {
     // The harness takes no arguments: a word here is a mistyped command.
     if (program.args.length > 0) unknownCommand(program, program.args[0]!);
-    await withEngine(configFrom(options), (engine) => runHarness(engine));
+    const config = configFrom(options);
+    await withEngine(config, async (engine) => {
+      // The harness is `npm start` without Discord: it follows the sources on the same schedule as the bot.
+      const schedule = startRefreshSchedule({
+        engine,
+        minutes: config.refreshMinutes,
+        onReport: (report) => {
+          const line = renderRefreshLine(report);
+          if (line) process.stderr.write(`\n${line}\n`);
+        },
+        onError: (error) => process.stderr.write(`\n${renderError(error)}\n`),
+      });
+      try {
+        await runHarness(engine);
+      } finally {
+        await schedule.stop();
+      }
+    });
   });
 
   common(program.command('ask'))

@@ -33,3 +33,12 @@ function renderSourceReport(r: SourceReport): string {
   const problems = r.problems.map((p) => `  ${p.code}: ${p.message}\n    hint: ${p.hint}`);
   return [head, ...problems].join('\n');
 }
+
+/** One line for a scheduled refresh in the harness, or null when there is nothing to say (nothing changed or failed). */
+export function renderRefreshLine(report: RefreshReport): string | null {
+  const failed = report.sources.filter((s) => s.problem !== null);
+  if (report.added + report.changed + report.removed === 0 && failed.length === 0) return null;
+  const problems = failed.map((s) => ` ${s.name}: ${s.problem!.code}.`).join('');
+  const articles = report.ingest ? ` The index now holds ${report.ingest.articles} articles.` : '';
+  return stripControls(`refresh: ${report.added} added, ${report.changed} changed, ${report.removed} removed.${articles}${problems}`);
+}

@@ -33,9 +33,12 @@ const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
 
 export async function refreshSources(params: RefreshParams): Promise<Omit<RefreshReport, 'ingest'>> {
   const started = performance.now();
+  const state = await readFetchState(params.corpusDir);
+  const empty = { sources: [], added: 0, changed: 0, unchanged: 0, duplicates: 0, removed: 0, requests: 0, ms: 0 };
+  // Nothing followed now or before: a scheduled refresh must not write a state file into a plain corpus folder.
+  if (params.sources.length === 0 && Object.keys(state.sources).length === 0 && Object.keys(state.pages).length === 0) return empty;
   // A bot set up with sources only has no corpus folder yet.
   await mkdir(params.corpusDir, { recursive: true });
-  const state = await readFetchState(params.corpusDir);
   const run: RunContext = { params, state, claimed: new Set(), hashes: new Map(), listedBy: new Map() };
   const reports: SourceReport[] = [];
   for (const source of params.sources) {
