@@ -23,6 +23,7 @@ export const HELP = { name: 'help' } as const;
 export const CHANNELS = { name: 'channels', add: 'add', remove: 'remove', list: 'list', channel: 'channel', permission: PermissionFlagsBits.ManageGuild } as const;
 export const FEEDBACK = { name: 'feedback', report: 'report', days: 'days', permission: PermissionFlagsBits.ManageGuild } as const;
 export const STATS = { name: 'stats', permission: PermissionFlagsBits.ManageGuild } as const;
+export const SOURCE = { name: 'source', add: 'add', remove: 'remove', list: 'list', url: 'url', label: 'name', source: 'source', permission: PermissionFlagsBits.ManageGuild } as const;
 /** A message context-menu command (right-click a message → Apps). Names of these may have spaces and capitals. */
 export const FIND_SOURCES = { name: 'Find sources for this message' } as const;
 
@@ -52,6 +53,21 @@ function operatorCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
         .setName(FEEDBACK.report)
         .setDescription('Most-asked unanswered questions and answers voted down')
         .addIntegerOption((o) => o.setName(FEEDBACK.days).setDescription('Only the last this many days (default: all)').setMinValue(1).setMaxValue(365))),
+    new SlashCommandBuilder()
+      .setName(SOURCE.name)
+      .setDescription('The news feeds and pages the bot follows (Manage Server)')
+      .setDefaultMemberPermissions(SOURCE.permission)
+      .setContexts(InteractionContextType.Guild)
+      .addSubcommand((s) => s
+        .setName(SOURCE.add)
+        .setDescription('Follow an RSS/Atom feed or an article page, and fetch it now')
+        .addStringOption((o) => o.setName(SOURCE.url).setDescription('An https:// address, e.g. https://example.com/feed.xml').setRequired(true).setMaxLength(2000))
+        .addStringOption((o) => o.setName(SOURCE.label).setDescription('A short name for the list (default: the site)').setMaxLength(60)))
+      .addSubcommand((s) => s
+        .setName(SOURCE.remove)
+        .setDescription('Stop following a source; its articles leave the index')
+        .addStringOption((o) => o.setName(SOURCE.source).setDescription('Start typing its name or address').setRequired(true).setAutocomplete(true)))
+      .addSubcommand((s) => s.setName(SOURCE.list).setDescription('The followed sources and how their last refresh went')),
     new SlashCommandBuilder()
       .setName(STATS.name)
       .setDescription('Articles, index, embedder and answer rate (Manage Server)')

@@ -11,6 +11,7 @@ const HELP = [
   '**/summary corpus** — the main stories across all articles.',
   '**/articles** — the articles I have read, a page at a time.',
   '**/reindex** — re-read the articles folder (needs Manage Server).',
+  '**/source add|remove|list** — the news feeds and pages I follow and refresh (needs Manage Server).',
   '',
   'Under each answer, **More sources** shows further supporting quotes, and 👍/👎 tell the maintainers whether it helped.',
 ].join('\n');

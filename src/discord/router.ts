@@ -1,6 +1,7 @@
 /** Sends each interaction to its handler; a failing handler gets an ephemeral error and the bot carries on. */
 import { MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { ARTICLES, ASK, CHANNELS, FEEDBACK, FIND_SOURCES, HELP, REINDEX, STATS, SUMMARY } from './commands.js';
+import { ARTICLES, ASK, CHANNELS, FEEDBACK, FIND_SOURCES, HELP, REINDEX, SOURCE, STATS, SUMMARY } from './commands.js';
+import { handleSourceAutocomplete, handleSourceCommand } from './handlers/source-command.js';
 import { handleChannelsCommand } from './handlers/channels-command.js';
 import { handleFindSources } from './handlers/find-sources-command.js';
 import { handleFeedbackCommand, handleStatsCommand } from './handlers/operator-commands.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   [CHANNELS.name]: handleChannelsCommand,
   [FEEDBACK.name]: handleFeedbackCommand,
   [STATS.name]: handleStatsCommand,
+  [SOURCE.name]: handleSourceCommand,
   [HELP.name]: async (_ctx, interaction) => {
     await interaction.reply({ ...renderHelp(), flags: MessageFlags.Ephemeral });
   },
@@ -59,7 +61,8 @@ function describe(interaction: Interaction): { what: string; via: 'slash' | 'but
 export async function routeInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     // Autocomplete cannot show an error; an empty list is the honest answer, and the log has the cause.
-    await handleArticleAutocomplete(ctx, interaction).catch(async (error: unknown) => {
+    const complete = interaction.commandName === SOURCE.name ? handleSourceAutocomplete : handleArticleAutocomplete;
+    await complete(ctx, interaction).catch(async (error: unknown) => {
       ctx.logger.error({ event: 'handler.failed', ...interactionOrigin(interaction, 'autocomplete'), err: error }, 'autocomplete failed');
       if (!interaction.responded) await interaction.respond([]);
     });

@@ -57,7 +57,7 @@ export function answersSuite(env: () => E2eEnv): void {
     describe('login', () => {
       it('identifies with MessageContent because an answer channel is set, and registers the commands in the guild', () => {
         expect((h.fake.gateway.intents ?? 0) & GatewayIntentBits.MessageContent).toBe(GatewayIntentBits.MessageContent);
-        expect(h.fake.commands.get(h.fake.guild.id)?.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'stats', 'Find sources for this message']);
+        expect(h.fake.commands.get(h.fake.guild.id)?.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'source', 'stats', 'Find sources for this message']);
         const commandCalls = h.fake.rest.requests.filter((r) => r.path.endsWith('/commands')).map((r) => r.method);
         expect(commandCalls).toEqual(['GET', 'PUT']);
       });

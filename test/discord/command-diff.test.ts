@@ -43,13 +43,13 @@ describe('commandsDiffer', () => {
 });
 
 describe('commandDefinitions', () => {
-  it.each(['reindex', 'channels', 'feedback', 'stats'])('gates /%s behind Manage Server', (name) => {
+  it.each(['reindex', 'channels', 'feedback', 'source', 'stats'])('gates /%s behind Manage Server', (name) => {
     expect(commandDefinitions().find((c) => c.name === name)?.default_member_permissions).toBe('32');
   });
 
   it('defines the slash commands, the operators\' commands and the message command', () => {
     const commands = commandDefinitions();
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'stats', 'Find sources for this message']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'summary', 'articles', 'reindex', 'help', 'channels', 'feedback', 'source', 'stats', 'Find sources for this message']);
     const summary = commands.find((c) => c.name === 'summary');
     expect(summary && 'options' in summary ? summary.options?.map((o) => o.name) : []).toEqual(['article', 'topic', 'corpus']);
   });
