@@ -49,14 +49,22 @@ export function extractPage(html: string, pageUrl: string | null): ExtractedPage
  * an advert slot becomes a quotable "sentence".
  */
 const FURNITURE_ELEMENTS = 'nav, footer, aside, form, iframe, noscript, script, style, template, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
-const FURNITURE_NAMES = /(^|[\s_-])(ads?|advert\w*|advertisement|sponsor\w*|promo\w*|banner|cookie\w*|newsletter|subscribe|paywall|related|social|share|sharing|breadcrumbs?|site-header|masthead|outbrain|taboola)($|[\s_-])/i;
+const FURNITURE_NAMES = /(^|[\s_-])(ads?|advert\w*|advertisement|sponsor\w*|promo\w*|banner|cookie\w*|newsletter|subscribe|paywall|related|social|share|sharing|breadcrumbs?|site-header|masthead|outbrain|taboola|sidebar|comments?|tags|tag-list|widget|menu|toolbar|popup|modal)($|[\s_-])/i;
 
 function removeFurniture(document: ReturnType<typeof parseHTML>['document']): void {
   for (const el of [...document.querySelectorAll(FURNITURE_ELEMENTS)]) el.remove();
+  const paragraphChars = (root: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> }) => {
+    let n = 0;
+    for (const p of root.querySelectorAll('p')) n += (p.textContent ?? '').length;
+    return n;
+  };
+  const total = paragraphChars(document);
   for (const el of [...document.querySelectorAll('[class], [id]')]) {
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (FURNITURE_NAMES.test(names)) el.remove();
+    // A name can mislead (`story has-sidebar`, `no-ads`): an element holding most of the page's paragraphs is the
+    // story's container, whatever it is called.
+    if (FURNITURE_NAMES.test(names) && paragraphChars(el) <= total / 2) el.remove();
   }
 }
 
