@@ -18,6 +18,7 @@ import { handleMessage } from './handlers/message.js';
 import { messageOrigin } from './origin.js';
 import { registerCommands } from './register.js';
 import { routeInteraction } from './router.js';
+import { INTERACTION_TOKEN_MS, PROGRESS_EDIT_MS } from './limits.js';
 
 export const DEFAULT_ARTICLES_PAGE_SIZE = 10;
 /** Answers kept for their buttons; an older answer is asked again from the question in its footer. */
@@ -34,6 +35,9 @@ export interface StartBotParams {
   articlesPageSize?: number;
   /** The bot's database; opened from BOT_DB (and closed on stop) when not given. */
   store?: BotStore;
+  /** Discord's 15-minute interaction token lifetime and the progress edit interval, shortened by tests. */
+  interactionTokenMs?: number;
+  progressEditMs?: number;
 }
 
 export interface RunningBot {
@@ -135,6 +139,8 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     limits: new QuestionLimits(config.discord.cooldownSeconds * 1000, config.discord.maxConcurrentQuestions),
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
+    interactionTokenMs: params.interactionTokenMs ?? INTERACTION_TOKEN_MS,
+    progressEditMs: params.progressEditMs ?? PROGRESS_EDIT_MS,
   };
   let onFatal: (error: VerbatimError) => void = () => {};
   const fatal = new Promise<VerbatimError>((resolve) => {

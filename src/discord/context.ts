@@ -24,6 +24,9 @@ export interface BotContext {
   articlesPageSize: number;
   /** One /reindex at a time: a second request is told to wait rather than queued. */
   reindex: { running: boolean };
+  /** Discord's interaction token lifetime (tests shorten it) and how often a long reply shows progress. */
+  interactionTokenMs: number;
+  progressEditMs: number;
 }
 
 /** Where a request came from, for logs. */

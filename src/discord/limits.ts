@@ -19,3 +19,7 @@ export const CHOICE_NAME_MAX = 100;
 export const CHOICE_VALUE_MAX = 100;
 /** A typing indicator lasts about ten seconds; it is renewed a little before that. */
 export const TYPING_RENEW_MS = 8000;
+/** An interaction's token (deferred replies, edits, follow-ups) is valid for 15 minutes after the interaction. */
+export const INTERACTION_TOKEN_MS = 15 * 60_000;
+/** Progress edits of a long reply, at most this often (edits share the webhook's rate limit). */
+export const PROGRESS_EDIT_MS = 10_000;

@@ -25,6 +25,9 @@ export interface HarnessOptions {
   /** Make the fake's second channel an ANSWER_CHANNELS channel (the bot then asks for MessageContent). */
   answerChannel?: boolean;
   articlesPageSize?: number;
+  /** Discord's interaction token lifetime and the progress edit interval, shortened (see startBot). */
+  interactionTokenMs?: number;
+  progressEditMs?: number;
   /** Settings beyond the defaults below (e.g. ALLOW_DMS, COOLDOWN_SECONDS, LOG_QUESTIONS). */
   env?: Record<string, string>;
 }
@@ -83,6 +86,8 @@ export class Harness {
         },
       }),
       articlesPageSize: this.options.articlesPageSize,
+      ...(this.options.interactionTokenMs !== undefined ? { interactionTokenMs: this.options.interactionTokenMs } : {}),
+      ...(this.options.progressEditMs !== undefined ? { progressEditMs: this.options.progressEditMs } : {}),
       // The default identify throttler waits about 5 s on a timer that cannot be cancelled.
       clientOptions: { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } },
     });
