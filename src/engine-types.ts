@@ -80,6 +80,12 @@ export interface Engine {
   articles(options?: { query?: string; offset?: number; limit?: number }): Promise<ArticleList>;
   ingest(options?: { rebuild?: boolean; onProgress?: (p: IngestProgress) => void }): Promise<IngestReport>;
   summarize(request: SummaryRequest): Promise<Summary>;
+  /**
+   * Serves the generation committed now when another process (`verbatim ingest`, `verbatim refresh` from cron)
+   * wrote a newer one than the engine serves: opened aside, then swapped in between questions. True when it
+   * swapped; false when already current, not loaded yet, or while this engine is writing.
+   */
+  adoptCommitted(): Promise<boolean>;
   /** The followed feeds and pages (SOURCES_FILE), each with its last refresh status. */
   sources(): Promise<SourceListing[]>;
   /** Follows a feed or page (http/https only); throws SOURCE_INVALID or SOURCE_EXISTS. It is fetched at the next refresh. */

@@ -388,6 +388,23 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       return report;
     },
 
+    async adoptCommitted(): Promise<boolean> {
+      const serving = current;
+      if (serving === null || (await store.committed(serving.embedder.info)) === serving.index.generation) return false;
+      // Behind this engine's own ingests: one that commits meanwhile is what the manifest shows, and nothing is left to do.
+      return exclusive(async () => {
+        const now = current;
+        if (now === null) return false;
+        const committed = await store.committed(now.embedder.info);
+        if (committed === null || committed === now.index.generation) return false;
+        const index = await store.open(now.embedder.info);
+        current = { ...now, index, stats: termStatsFrom(index.lexical) };
+        loaded = Promise.resolve(current);
+        answerer.reset();
+        return true;
+      });
+    },
+
     sources: () => listSources(config.sourcesFile, config.corpusDir),
     addSource: (url, name) => addSource(config.sourcesFile, url, name),
     removeSource: (ref) => removeSource(config.sourcesFile, ref),

@@ -13,11 +13,12 @@ async function main(): Promise<void> {
     await runCli([process.argv[0]!, process.argv[1]!]);
     return;
   }
-  const [{ createEngine }, { startBot }, { createLogger }, { startRefreshSchedule }] = await Promise.all([
+  const [{ createEngine }, { startBot }, { createLogger }, { startRefreshSchedule }, { startIndexWatch }] = await Promise.all([
     import('./engine.js'),
     import('./discord/bot.js'),
     import('./logger.js'),
     import('./sources/refresh-schedule.js'),
+    import('./index-watch.js'),
   ]);
   const logger = createLogger(config);
   const engine = createEngine(config, { notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
@@ -55,8 +56,14 @@ async function main(): Promise<void> {
     },
     onError: (error) => logger.error({ event: 'refresh.failed', err: error }, 'scheduled refresh failed; the next one will try again'),
   });
+  const watch = startIndexWatch({
+    engine,
+    onAdopted: () => logger.info({ event: 'index.adopted' }, 'serving the index another process committed'),
+    onError: (error) => logger.warn({ event: 'index.watch_failed', err: error }, 'could not check for a newer index; still serving the loaded one'),
+  });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await watch.stop();
     await schedule.stop();
     await bot.stop();
     await health?.close();
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
   // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
   void bot.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
+    await watch.stop().catch(() => {});
     await schedule.stop().catch(() => {});
     await bot.stop().catch(() => {});
     await engine.close().catch(() => {});

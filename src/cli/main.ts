@@ -19,6 +19,7 @@ import { renderArticles, renderIngest, renderStats } from './render-misc.js';
 import { renderSummary } from './render-summary.js';
 import { renderRefresh, renderRefreshLine, renderSourceList } from './render-sources.js';
 import { startRefreshSchedule } from '../sources/refresh-schedule.js';
+import { startIndexWatch } from '../index-watch.js';
 import { runBatch } from './batch.js';
 import { runHarness } from './harness.js';
 import { progressReporter } from './progress.js';
@@ -150,9 +151,11 @@ export function buildProgram(): Command {
         },
         onError: (error) => process.stderr.write(`\n${renderError(error)}\n`),
       });
+      const watch = startIndexWatch({ engine, onError: (error) => process.stderr.write(`\n${renderError(error)}\n`) });
       try {
         await runHarness(engine);
       } finally {
+        await watch.stop();
         await schedule.stop();
       }
     });

@@ -6,7 +6,7 @@ import type { EmbedderInfo } from '../embedding/embedder.js';
 import { directorySize } from '../fs-size.js';
 import { ingestArticles, type IngestParams, type IngestSummary } from './ingest.js';
 import type { ServingIndex } from './serving-index.js';
-import { indexDirFor, openIndex, type VerifyMode } from './store.js';
+import { committedGeneration, indexDirFor, openIndex, type VerifyMode } from './store.js';
 
 /** What an ingest needs, whichever store writes it (the files store also needs its folder, given at creation). */
 export type StoreIngestParams = Omit<IngestParams, 'indexRoot'>;
@@ -20,6 +20,8 @@ export interface IndexStore {
   open(info: EmbedderInfo, options?: { verify?: VerifyMode }): Promise<ServingIndex>;
   /** Brings the index up to `articles` (only new and changed ones are embedded) and returns the committed result. */
   ingest(params: StoreIngestParams): Promise<{ index: ServingIndex; report: IngestSummary }>;
+  /** The generation committed now (another process may have written a newer one than the engine serves), or null when none is. */
+  committed(info: EmbedderInfo): Promise<number | null>;
   /** Bytes the index takes on disk. */
   bytes(index: ServingIndex): Promise<number>;
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export function filesStore(indexRoot: string): IndexStore {
   return {
     kind: 'files',
     open: (info, options) => openIndex(indexRoot, info, options),
+    committed: (info) => committedGeneration(indexDirFor(indexRoot, info)),
     ingest: (params) => ingestArticles({ indexRoot, ...params }),
     bytes: (index) => directorySize(index.dir),
     close: async () => {},

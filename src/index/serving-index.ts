@@ -21,6 +21,8 @@ export interface ServingIndex {
   counts: { articles: number; passages: number; sentences: number };
   /** When this generation was written (ISO time), or null where the store does not record it (PostgreSQL). */
   writtenAt: string | null;
+  /** The committed generation this was read from. */
+  generation: number;
   articles: Map<string, Article>;
   /** Passages by label. */
   passages: Map<number, Passage>;

@@ -87,6 +87,7 @@ export function toLoadedIndex(dir: string, manifest: Manifest, state: IndexState
     passages: state.passages,
     counts: manifest.counts,
     writtenAt: manifest.writtenAt,
+    generation: manifest.generation,
     dense: state.dense,
     lexical: state.lexical,
     search: {
@@ -133,7 +134,8 @@ async function readManifest(dir: string, info: EmbedderInfo): Promise<Manifest> 
   return manifest;
 }
 
-async function committedGeneration(dir: string): Promise<number | null> {
+/** The generation number in the committed manifest, or null when there is none (one small file read). */
+export async function committedGeneration(dir: string): Promise<number | null> {
   try {
     return (JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as { generation?: number }).generation ?? null;
   } catch {

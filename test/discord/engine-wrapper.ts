@@ -31,6 +31,7 @@ export function controlled(real: Engine): ControlledEngine {
       return real.ingest(options);
     },
     summarize: (request) => real.summarize(request),
+    adoptCommitted: () => real.adoptCommitted(),
     sources: () => real.sources(),
     addSource: (url, name) => real.addSource(url, name),
     removeSource: (ref) => real.removeSource(ref),

@@ -8,7 +8,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Engine } from '../../src/engine-types.js';
@@ -49,6 +49,7 @@ let server: FixtureServer;
 let engine: Engine;
 let embedder: GatedEmbedder;
 let corpusDir: string;
+let config: Config;
 
 const top = (result: AskResult): Quote => result.answers[0] ?? result.nearest[0]!;
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
   server.set('/articles/library.html', page(fixture('council.html')));
   corpusDir = await copySeeds();
   embedder = new GatedEmbedder();
-  const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-live-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-live-'), 'sources.json'), FETCH_RETRIES: '0' });
+  config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-live-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-live-'), 'sources.json'), FETCH_RETRIES: '0' });
   engine = createEngine(config, { createEmbedder: async () => ({ embedder, fallback: false, notice: null }) });
   await engine.warmUp();
 });
@@ -118,6 +119,24 @@ describe('a followed feed, end to end', () => {
     expect(after.sentence).toContain('52 million pounds');
     expect(after.citation.date).toBe('2026-03-14');
     await expectVerbatim(after);
+  });
+
+  it('serves what another process refreshed once it notices the newer generation', async () => {
+    server.set('/articles/harbour-wall.html', page(fixture('harbour.html').replace('48 million pounds', '55 million pounds')));
+    server.set('/rss.xml', page(fixture('rss.xml').replace('Sat, 14 Mar 2026 09:30:00 GMT', 'Mon, 16 Mar 2026 09:30:00 GMT'), 'application/rss+xml'));
+    // Another engine over the same folders stands for `verbatim refresh` run from cron.
+    const other = createEngine(config, { createEmbedder: async () => ({ embedder: new HashEmbedderTestDouble(64), fallback: false, notice: null }) });
+    try {
+      expect(await other.refresh()).toMatchObject({ changed: 1 });
+    } finally {
+      await other.close();
+    }
+    expect(top(await engine.ask(QUESTION)).sentence).toContain('52 million pounds');
+    expect(await engine.adoptCommitted()).toBe(true);
+    const quote = top(await engine.ask(QUESTION));
+    expect(quote.sentence).toContain('55 million pounds');
+    await expectVerbatim(quote);
+    expect(await engine.adoptCommitted()).toBe(false);
   });
 
   it('drops the articles of a removed source at the next refresh', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { VerbatimError } from '../../src/errors.js';
 import type { RefreshReport } from '../../src/engine-types.js';
 import { startRefreshSchedule } from '../../src/sources/refresh-schedule.js';
+import { startIndexWatch } from '../../src/index-watch.js';
 
 const REPORT: RefreshReport = { sources: [], added: 0, changed: 0, unchanged: 0, duplicates: 0, removed: 0, requests: 0, ms: 0, ingest: null };
 /** 30 ms between refreshes: short, and nothing below asserts an upper bound on how many happen. */
@@ -61,5 +62,25 @@ describe('startRefreshSchedule', () => {
     finish();
     await stopping;
     expect(stopped).toBe(true);
+  });
+});
+
+describe('startIndexWatch', () => {
+  it('asks the engine to adopt a newer generation at each tick, says when it did, and survives a failed check', async () => {
+    const outcomes: Array<boolean | Error> = [false, new Error('manifest unreadable'), true];
+    const adoptCommitted = vi.fn(async () => {
+      const next = outcomes.shift() ?? false;
+      if (next instanceof Error) throw next;
+      return next;
+    });
+    let adopted = 0;
+    const errors: unknown[] = [];
+    const watch = startIndexWatch({ engine: { adoptCommitted }, everyMs: 20, onAdopted: () => adopted++, onError: (e) => errors.push(e) });
+    await vi.waitFor(() => expect(adopted).toBe(1), { timeout: 10_000 });
+    await watch.stop();
+    expect(errors).toEqual([expect.objectContaining({ message: 'manifest unreadable' })]);
+    const calls = adoptCommitted.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(adoptCommitted.mock.calls.length).toBe(calls);
   });
 });

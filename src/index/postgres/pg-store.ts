@@ -53,6 +53,9 @@ export function postgresStore(databaseUrl: string, options: { applicationName?: 
       const { rows } = await (await pool()).query<{ generation: string }>('SELECT generation FROM store_meta');
       return rows[0] ? Number(rows[0].generation) : null;
     },
+    async committed() {
+      return this.generation();
+    },
     async close() {
       const made = ready ? await ready.catch(() => null) : null;
       ready = null;
