@@ -116,13 +116,14 @@ async function refreshSource(run: RunContext, source: Source): Promise<SourceRep
   if (looksLikeFeed(text, fetched.contentType)) {
     report.kind = 'feed';
     let items: FeedItem[];
+    let feedTitle: string | null;
     try {
-      items = parseFeed(text, fetched.url).items;
+      ({ items, title: feedTitle } = parseFeed(text, fetched.url));
     } catch (error) {
       return fail(problem(source.url, 'FEED_MALFORMED', `The feed ${source.url} could not be read: ${(error as Error).message}.`));
     }
     report.items = items.length;
-    await eachLimited(items, run.params.concurrency ?? 4, (item) => refreshPage(run, source, report, item.link, item, null));
+    await eachLimited(items, run.params.concurrency ?? 4, (item) => refreshPage(run, source, report, item.link, { ...item, feedTitle }, null));
     // Validators are kept only once every item was read, so a failed item is tried again next time.
     run.state.sources[source.url] = {
       ...(report.problems.length === 0 ? validators : { etag: null, lastModified: null }),
@@ -147,7 +148,7 @@ async function refreshPage(
   source: Source,
   report: SourceReport,
   link: string,
-  item: FeedItem | null,
+  item: (FeedItem & { feedTitle: string | null }) | null,
   given: { fetched: Fetched; text: string } | null,
 ): Promise<void> {
   const key = withoutHash(link);
@@ -208,7 +209,8 @@ async function refreshPage(
   const content = pageMarkdown(
     {
       title: page.meta.title ?? item?.title ?? null,
-      publisher: page.meta.publisher ?? source.name,
+      // The page's own name for its site, else the feed's title, else the name the source was given.
+      publisher: page.meta.publisher ?? item?.feedTitle ?? source.name,
       date: page.meta.date ?? item?.date ?? null,
       url: canonical ?? fetched.url,
       author: page.meta.author ?? item?.author ?? null,

@@ -104,6 +104,21 @@ describe('an RSS 2.0 feed with relative links', () => {
   });
 });
 
+describe('metadata the page does not give', () => {
+  it('comes from the feed: its title as the publisher, the item\'s title and date', async () => {
+    const bare = fixture('council.html').replace(/<meta [^>]*>\n/g, '').replace('<title>Library hours extended</title>', '');
+    server.set('/articles/library.html', page(bare));
+    await refresh([source('courier', '/rss.xml')]);
+    const { articles } = await loadCorpus(corpus);
+    expect(articles.find((a) => a.text.includes('Kelsall library'))).toMatchObject({
+      title: 'Kelsall library to open on Sundays',
+      publisher: 'Coastline Courier',
+      date: '2026-02-02',
+      url: `${server.base}/articles/library.html`,
+    });
+  });
+});
+
 describe('an Atom feed with xml:base and a page in windows-1252', () => {
   it('resolves the entry link against xml:base and decodes the page by its meta charset', async () => {
     const report = await refresh([source('journal', '/atom.xml')]);
