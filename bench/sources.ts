@@ -25,7 +25,7 @@ import { scoreExtraction, type PageScore } from './sources/score.js';
 
 const articleCount = Number(process.argv[2] ?? 300);
 const feedCount = Number(process.argv[3] ?? 10);
-const FETCH = { timeoutMs: 30_000, maxBytes: 5 * 1024 * 1024, retries: 2 };
+const FETCH = { timeoutMs: 30_000, maxBytes: 5 * 1024 * 1024, retries: 2, allowPrivate: true };
 
 const articles = readJsonl<BenchArticle>(path.join(sharedDataDir(), 'bbc-news-summary', 'bbc-news-summary.jsonl')).slice(0, articleCount);
 const pages = benchPages(articles);

@@ -37,6 +37,7 @@ const schema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  FETCH_ALLOW_PRIVATE: flag(false),
   ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVE_PORT: port.transform((value) => value ?? 8787),
@@ -78,6 +79,7 @@ const EXAMPLES: Record<string, string> = {
   FETCH_TIMEOUT_MS: 'FETCH_TIMEOUT_MS=15000',
   FETCH_MAX_BYTES: 'FETCH_MAX_BYTES=5242880',
   FETCH_RETRIES: 'FETCH_RETRIES=2',
+  FETCH_ALLOW_PRIVATE: 'FETCH_ALLOW_PRIVATE=false',
   ANSWER_THRESHOLD: 'ANSWER_THRESHOLD=0.45',
   LOG_LEVEL: 'LOG_LEVEL=info',
   SERVE_PORT: 'SERVE_PORT=8787',
@@ -112,7 +114,7 @@ export interface Config {
   sourcesFile: string;
   /** Minutes between scheduled refreshes of the sources while the bot or harness runs; 0 turns it off. */
   refreshMinutes: number;
-  fetch: { timeoutMs: number; maxBytes: number; retries: number };
+  fetch: { timeoutMs: number; maxBytes: number; retries: number; allowPrivate: boolean };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `verbatim serve`: where it listens by default, and the bearer token every API route but health needs (if set). */
   serve: { port: number; host: string; apiToken: string | undefined };
@@ -171,7 +173,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     answerThreshold: s.ANSWER_THRESHOLD,
     sourcesFile: s.SOURCES_FILE === undefined ? defaultSourcesFile(path.resolve(cwd, s.CORPUS_DIR)) : path.resolve(cwd, s.SOURCES_FILE),
     refreshMinutes: s.REFRESH_MINUTES,
-    fetch: { timeoutMs: s.FETCH_TIMEOUT_MS, maxBytes: s.FETCH_MAX_BYTES, retries: s.FETCH_RETRIES },
+    fetch: { timeoutMs: s.FETCH_TIMEOUT_MS, maxBytes: s.FETCH_MAX_BYTES, retries: s.FETCH_RETRIES, allowPrivate: s.FETCH_ALLOW_PRIVATE },
     logLevel: s.LOG_LEVEL,
     serve: { port: s.SERVE_PORT, host: s.SERVE_HOST, apiToken: s.API_TOKEN },
     health: s.HEALTH_PORT === undefined ? null : { port: s.HEALTH_PORT, host: s.HEALTH_HOST },

@@ -39,6 +39,7 @@ export const ERROR_HINTS = {
   FETCH_NETWORK: 'The server could not be reached; check the address and the network. It is tried again at the next refresh.',
   FETCH_TIMEOUT: 'The server was too slow; it is tried again at the next refresh (FETCH_TIMEOUT_MS sets the limit).',
   FETCH_TOO_LARGE: 'The response is larger than FETCH_MAX_BYTES; raise the limit if the page is genuine.',
+  FETCH_PRIVATE_ADDRESS: 'The bot does not fetch from loopback or private networks; set FETCH_ALLOW_PRIVATE=true on its host if it should follow a source there.',
   FETCH_REDIRECTS: 'The address redirects too often or in a loop; use the final address of the page or feed.',
   FETCH_UNSUPPORTED_TYPE: 'Only RSS/Atom feeds and HTML pages are read; point the source at a feed or an article page.',
   FEED_MALFORMED: 'The feed is not well-formed XML; tell its publisher, or follow the site\'s article pages instead.',

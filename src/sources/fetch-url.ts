@@ -5,6 +5,7 @@
  * FetchProblem with an error code from the catalog; nothing here throws anything else.
  */
 import { ERROR_HINTS, type ErrorCode } from '../errors.js';
+import { privateAddressOf } from './address-guard.js';
 
 export const USER_AGENT = 'verbatim/0.1 (extractive news QA bot; +https://github.com/verbatim-bot)';
 
@@ -19,6 +20,8 @@ export interface FetchOptions {
   lastModified?: string | null;
   /** Counts every HTTP request made (the benchmark's "cost of a refresh"). */
   onRequest?: () => void;
+  /** Reach hosts on loopback and private networks too (FETCH_ALLOW_PRIVATE); refused by default (address-guard.ts). */
+  allowPrivate?: boolean;
 }
 
 export interface Fetched {
@@ -94,6 +97,10 @@ async function fetchOnce(raw: string, options: FetchOptions): Promise<Fetched | 
     // Conditional headers belong to the address they were stored for, not to a redirect target.
     if (hop === 0 && options.etag) headers['if-none-match'] = options.etag;
     if (hop === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
+    if (options.allowPrivate !== true) {
+      const inside = await privateAddressOf(url.hostname);
+      if (inside !== null) throw new FetchProblem('FETCH_PRIVATE_ADDRESS', raw, `${url.host} is a private or local address (${inside}); it is not fetched.`);
+    }
     options.onRequest?.();
     const response = await fetch(url, { headers, redirect: 'manual', signal });
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {

@@ -21,7 +21,7 @@ import type { Source } from './sources-file.js';
 export interface RefreshParams {
   corpusDir: string;
   sources: readonly Source[];
-  fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'retries' | 'backoffMs' | 'maxRedirects'>;
+  fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'retries' | 'backoffMs' | 'maxRedirects' | 'allowPrivate'>;
   /** Pages fetched at once within a feed (default 4: polite to one host, enough to hide latency). */
   concurrency?: number;
   onSource?: (report: SourceReport) => void;

@@ -45,7 +45,7 @@ beforeAll(async () => {
   // The corpus folder does not exist yet: a bot fed only by sources starts from nothing.
   corpus = path.join(root, 'news');
   sourcesFile = path.join(root, 'news.sources.json');
-  env = { CORPUS_DIR: corpus, INDEX_DIR: path.join(root, 'index'), FETCH_RETRIES: '0' };
+  env = { CORPUS_DIR: corpus, INDEX_DIR: path.join(root, 'index'), FETCH_RETRIES: '0', FETCH_ALLOW_PRIVATE: 'true' };
 });
 
 afterAll(async () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   server.set('/articles/harbour-wall.html', page(fixture('harbour.html')));
   server.set('/articles/library.html', page(fixture('council.html')));
   corpusDir = await copySeeds();
-  const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-source-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-source-'), 'sources.json'), FETCH_RETRIES: '0' });
+  const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-source-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-source-'), 'sources.json'), FETCH_RETRIES: '0', FETCH_ALLOW_PRIVATE: 'true' });
   engine = createEngine(config, { createEmbedder: async () => ({ embedder: new HashEmbedderTestDouble(64), fallback: false, notice: null }) });
   await engine.warmUp();
   h = await Harness.start({ engine });

@@ -7,12 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl } from '../../src/sources/fetch-url.js';
+import { isPublicAddress } from '../../src/sources/address-guard.js';
 import { addSource, readSources, removeSource } from '../../src/sources/sources-file.js';
 import { fixture, page, startFixtureServer, type FixtureServer } from './fixture-server.js';
 
 let server: FixtureServer;
 let dir: string;
-const OPTIONS = { timeoutMs: 5_000, maxBytes: 1024 * 1024, retries: 0 };
+/** The fixture server is on loopback, which the bot refuses by default (address-guard.ts). */
+const OPTIONS = { timeoutMs: 5_000, maxBytes: 1024 * 1024, retries: 0, allowPrivate: true };
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -61,6 +63,27 @@ describe('fetchUrl', () => {
     const url = `${closed.base}/feed.xml`;
     await closed.close();
     await expect(fetchUrl(url, { ...OPTIONS, retries: 1, backoffMs: 10 })).rejects.toMatchObject({ code: 'FETCH_NETWORK' });
+  });
+});
+
+describe('private and local addresses', () => {
+  it('are refused by default, before any request is made', async () => {
+    server.set('/rss.xml', page(fixture('rss.xml'), 'application/rss+xml'));
+    server.resetHits();
+    let requests = 0;
+    const { allowPrivate: _, ...guarded } = OPTIONS;
+    await expect(fetchUrl(`${server.base}/rss.xml`, { ...guarded, onRequest: () => requests++ })).rejects.toMatchObject({ code: 'FETCH_PRIVATE_ADDRESS', hint: expect.stringContaining('FETCH_ALLOW_PRIVATE') });
+    await expect(fetchUrl(server.base.replace('127.0.0.1', 'localhost') + '/rss.xml', guarded)).rejects.toMatchObject({ code: 'FETCH_PRIVATE_ADDRESS' });
+    expect(requests).toBe(0);
+    expect(server.hits()).toBe(0);
+  });
+
+  it.each([
+    ['127.0.0.1', false], ['10.1.2.3', false], ['172.20.0.5', false], ['192.168.1.1', false], ['169.254.169.254', false],
+    ['100.64.0.1', false], ['0.0.0.0', false], ['::1', false], ['fd12::1', false], ['fe80::1', false], ['::ffff:127.0.0.1', false],
+    ['93.184.215.14', true], ['2606:2800:21f:cb07:6820:80da:af6b:8b2c', true], ['::ffff:93.184.215.14', true], ['not-an-ip', false],
+  ])('%s is public: %s', (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
   });
 });
 

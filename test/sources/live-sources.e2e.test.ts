@@ -65,7 +65,7 @@ beforeAll(async () => {
   server.set('/articles/library.html', page(fixture('council.html')));
   corpusDir = await copySeeds();
   embedder = new GatedEmbedder();
-  config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-live-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-live-'), 'sources.json'), FETCH_RETRIES: '0' });
+  config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-live-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-live-'), 'sources.json'), FETCH_RETRIES: '0', FETCH_ALLOW_PRIVATE: 'true' });
   engine = createEngine(config, { createEmbedder: async () => ({ embedder, fallback: false, notice: null }) });
   await engine.warmUp();
 });

@@ -18,7 +18,8 @@ let server: FixtureServer;
 let corpus: string;
 
 /** Generous against the 3 s "slow" route, short enough that the timeout case finishes quickly. */
-const FETCH = { timeoutMs: 1_000, maxBytes: 64 * 1024, retries: 2, backoffMs: 10 };
+/** The fixture server is on loopback, which the bot refuses by default (address-guard.ts). */
+const FETCH = { timeoutMs: 1_000, maxBytes: 64 * 1024, retries: 2, backoffMs: 10, allowPrivate: true };
 
 const source = (name: string, urlPath: string): Source => ({ name, url: `${server.base}${urlPath}`, added: '2026-01-01T00:00:00.000Z' });
 const refresh = (sources: Source[]) => refreshSources({ corpusDir: corpus, sources, fetch: FETCH });
