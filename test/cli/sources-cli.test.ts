@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from '../helpers/seed-corpus.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from '../sources/fixture-server.js';
+import { REPO_ROOT, tempDir } from '../../bench/lib/seed-corpus.js';
+import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
 
 interface Run {
   code: number | null;

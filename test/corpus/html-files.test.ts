@@ -8,7 +8,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { fixture } from '../sources/fixture-server.js';
+import { fixture } from '../../bench/lib/fixture-server.js';
 
 async function corpusWith(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'verbatim-html-corpus-'));

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine, IngestProgress } from '../../src/engine-types.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 import { Harness } from './harness.js';
 
 const LOADING = 1 << 7;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl } from '../../src/sources/fetch-url.js';
 import { isPublicAddress } from '../../src/sources/address-guard.js';
 import { addSource, readSources, removeSource } from '../../src/sources/sources-file.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from './fixture-server.js';
+import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
 
 let server: FixtureServer;
 let dir: string;

@@ -13,9 +13,9 @@ import { createEngine } from '../../src/engine.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
-import { HashEmbedderTestDouble } from '../helpers/hash-embedder.js';
-import { copySeeds, tempDir } from '../helpers/seed-corpus.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from './fixture-server.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
+import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
 
 /** Holds any embedding batch that contains `marker` until released; everything else passes straight through. */
 class GatedEmbedder implements Embedder {

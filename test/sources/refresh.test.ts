@@ -12,7 +12,7 @@ import { readFetchState } from '../../src/sources/fetch-state.js';
 import { refreshSources } from '../../src/sources/refresh.js';
 import type { SourceReport } from '../../src/sources/refresh-report.js';
 import type { Source } from '../../src/sources/sources-file.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from './fixture-server.js';
+import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
 
 let server: FixtureServer;
 let corpus: string;

@@ -24,7 +24,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export const FIXTURES = new URL('./fixtures/', import.meta.url);
+export const FIXTURES = new URL('./sources-fixtures/', import.meta.url);
 
 export function fixture(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
