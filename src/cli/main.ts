@@ -268,7 +268,14 @@ export function buildProgram(): Command {
       }
     });
 
-  const sources = program.command('sources').description('the RSS/Atom feeds and article pages the bot follows (SOURCES_FILE)');
+  const sources = program
+    .command('sources')
+    .description('the RSS/Atom feeds and article pages the bot follows (SOURCES_FILE)')
+    // `verbatim sources` alone names no action: its help, on stderr, as a usage error.
+    .action(() => {
+      sources.outputHelp({ error: true });
+      process.exitCode = USAGE_EXIT_CODE;
+    });
   common(sources.command('add'))
     .description('follow an RSS/Atom feed or an article page (fetched at the next refresh)')
     .argument('<url>', 'an http:// or https:// address')

@@ -65,6 +65,10 @@ describe('verbatim sources', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/error SOURCE_INVALID: .*not ftp\.\nhint: Give an http:\/\/ or https:\/\/ address/);
 
+    const bare = await verbatim(['sources']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: verbatim sources');
+
     const listed = await verbatim(['sources', 'list']);
     expect(listed.stdout).toMatch(/Courier  http:\/\/127\.0\.0\.1:\d+\/rss\.xml\n  not refreshed yet/);
     expect(listed.stdout).toContain('(2 sources in');
