@@ -1,6 +1,7 @@
 /** `npm run register`'s work: find the application, compare, and write only when the commands differ. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationIdFor, registerCommands, restFor } from '../../src/discord/register.js';
+import { commandDefinitions } from '../../src/discord/commands.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeDiscord } from './fake-discord/index.js';
 import { Harness, TOKEN } from './harness.js';
@@ -23,7 +24,7 @@ describe('registerCommands', () => {
     expect(applicationId).toBe(fake.applicationId);
 
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger })).toBe('registered');
-    expect(fake.commands.get('global')?.length).toBe(9);
+    expect(fake.commands.get('global')?.length).toBe(commandDefinitions().length);
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger })).toBe('unchanged');
     expect(await registerCommands({ rest, applicationId, guildId: undefined, logger, force: true })).toBe('registered');
     expect(fake.rest.requests.filter((r) => r.path.endsWith('/commands')).map((r) => r.method)).toEqual(['GET', 'PUT', 'GET', 'GET', 'PUT']);
