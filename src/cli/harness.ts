@@ -8,12 +8,14 @@ import { renderAnswer } from './render-answer.js';
 import { renderError } from './render-error.js';
 import { renderArticles, renderIngest, renderStats } from './render-misc.js';
 import { renderSummary } from './render-summary.js';
+import { renderRefresh, renderSourceList } from './render-sources.js';
 import { styleFor } from './style.js';
 import { parseSummaryCommand } from './summary-args.js';
 import { VerbatimError } from '../errors.js';
 
 const HELP = `Ask a question about the articles, or:
   /summary article <id or title words>   /summary topic <words>   /summary corpus
+  /source add <url> [name]   /source remove <url or name>   /source list   /refresh
   /articles [page]   /reindex   /stats   /help   /quit`;
 
 export async function runHarness(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<void> {
@@ -56,6 +58,10 @@ async function handleLine(engine: Engine, line: string, style: ReturnType<typeof
       return renderStats(await engine.stats());
     case '/summary':
       return renderSummary(await engine.summarize(parseSummaryCommand(rest)), style);
+    case '/source':
+      return sourceCommand(engine, rest);
+    case '/refresh':
+      return renderRefresh(await engine.refresh());
     case '/ask':
       return renderAnswer(await engine.ask(rest.join(' ')), style);
     default:
@@ -63,4 +69,18 @@ async function handleLine(engine: Engine, line: string, style: ReturnType<typeof
       if (command!.startsWith('/')) throw new VerbatimError('USAGE', `Unknown command ${command}.`, { hint: HELP });
       return renderAnswer(await engine.ask(line), style);
   }
+}
+
+/** `/source add|remove|list`, as in Discord; adding or removing refreshes at once there too. */
+async function sourceCommand(engine: Engine, [sub, ...args]: string[]): Promise<string> {
+  if (sub === 'list') return renderSourceList(await engine.sources());
+  if (sub === 'add' && args[0]) {
+    const added = await engine.addSource(args[0], args.slice(1).join(' ') || undefined);
+    return `Following ${added.name}: ${added.url}\n${renderRefresh(await engine.refresh())}`;
+  }
+  if (sub === 'remove' && args.length > 0) {
+    const removed = await engine.removeSource(args.join(' '));
+    return `No longer following ${removed.name}: ${removed.url}\n${renderRefresh(await engine.refresh())}`;
+  }
+  throw new VerbatimError('USAGE', 'Use /source add <url> [name], /source remove <url or name> or /source list.', { hint: HELP });
 }

@@ -3,10 +3,12 @@ import type { RefreshReport, SourceListing, SourceReport, SourceStatus } from '.
 import { stripControls } from '../control-text.js';
 import { renderIngest } from './render-misc.js';
 
-export function renderSourceList(sources: readonly SourceListing[], sourcesFile: string): string {
-  if (sources.length === 0) return `No sources are followed (${sourcesFile}). Add one with \`verbatim sources add <url>\`.`;
+/** `sourcesFile`, when given, is named so the user knows which file is meant. */
+export function renderSourceList(sources: readonly SourceListing[], sourcesFile?: string): string {
+  const where = sourcesFile ? ` in ${sourcesFile}` : '';
+  if (sources.length === 0) return `No sources are followed${sourcesFile ? ` (${sourcesFile})` : ''}. Add one with \`verbatim sources add <url>\`.`;
   const rows = sources.map((s) => `${s.name}  ${s.url}\n  ${lastStatus(s.last)}`);
-  return stripControls([...rows, `(${sources.length} source${sources.length === 1 ? '' : 's'} in ${sourcesFile})`].join('\n'));
+  return stripControls([...rows, `(${sources.length} source${sources.length === 1 ? '' : 's'}${where})`].join('\n'));
 }
 
 export function lastStatus(last: SourceStatus | null): string {

@@ -6,10 +6,12 @@
  * hashing test double (the encoder is not the point here), gated so the test can hold an ingest open.
  */
 import { readFile, rm } from 'node:fs/promises';
+import { PassThrough, Readable } from 'node:stream';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
+import { runHarness } from '../../src/cli/harness.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
@@ -94,6 +96,15 @@ describe('a followed feed, end to end', () => {
     await expectVerbatim(quote);
     const listed = await engine.sources();
     expect(listed).toEqual([expect.objectContaining({ name: 'Courier', last: expect.objectContaining({ status: 'ok', problem: null }) })]);
+  });
+
+  it('lists the followed sources in the harness, as /source list does in Discord', async () => {
+    let printed = '';
+    const output = new PassThrough();
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    await runHarness(engine, Readable.from(['/source list\n/source\n/quit\n']), output as unknown as NodeJS.WriteStream);
+    expect(printed).toMatch(new RegExp(`Courier  ${server.base}/rss\\.xml\\n  ok at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`));
+    expect(printed).toContain('error USAGE: Use /source add <url> [name], /source remove <url or name> or /source list.');
   });
 
   it('answers from the previous generation during a refresh, without waiting, and follows the page after it', async () => {
