@@ -124,7 +124,7 @@ const markdown = [
     refreshes.map((r) => [r.refresh, r.ms, r.requests, r.requestsPerSource, r.added, r.changed, r.unchanged, r.duplicates, r.problems, r.articlesPerMinute]),
   ),
   '',
-  'An unchanged feed costs one conditional request answered 304, and its pages are not asked for. When a feed changes, every page it lists is asked for again conditionally (a 304 each for the unchanged ones). A duplicate is a page whose text is already stored under another address (the BBC set holds a few identical articles). Articles/min counts articles extracted and written (added + changed) over the whole refresh, fetching included, on loopback.',
+  'An unchanged feed costs one conditional request answered 304, and its pages are not asked for (once a day they are anyway, conditionally: an edit the feed does not announce is picked up within a day). When a feed changes, every page it lists is asked for again conditionally (a 304 each for the unchanged ones). A duplicate is a page whose text is already stored under another address (the BBC set holds a few identical articles). Articles/min counts articles extracted and written (added + changed) over the whole refresh, fetching included, on loopback.',
   '',
   '## Extraction quality',
   '',

@@ -30,6 +30,8 @@ export interface SourceState extends Validators {
   last: SourceStatus | null;
   /** The item links of the feed's last successful read (a 304 reuses them). */
   items: string[];
+  /** When the feed's pages were last asked for (ISO time); absent in state files written before it existed. */
+  pagesCheckedAt?: string;
 }
 
 export interface FetchState {

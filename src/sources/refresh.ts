@@ -24,9 +24,17 @@ export interface RefreshParams {
   fetch: Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'retries' | 'backoffMs' | 'maxRedirects' | 'allowPrivate'>;
   /** Pages fetched at once within a feed (default 4: polite to one host, enough to hide latency). */
   concurrency?: number;
+  /**
+   * A feed answering 304 is read again in full, and its pages asked for (conditionally), when they were last
+   * asked for longer ago than this (default 24 h): a page edited without its feed changing is picked up within it.
+   */
+  pageRecheckMs?: number;
+  /** The time now (tests move it). */
+  now?: () => number;
   onSource?: (report: SourceReport) => void;
 }
 
+const DEFAULT_PAGE_RECHECK_MS = 24 * 60 * 60 * 1000;
 /** Extracted text shorter than this is not an article (a cookie wall, an index page, a JavaScript shell). */
 const MIN_ARTICLE_CHARS = 80;
 const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
@@ -89,13 +97,18 @@ async function refreshSource(run: RunContext, source: Source): Promise<SourceRep
     requests: 0, items: 0, added: 0, changed: 0, unchanged: 0, duplicates: 0, problems: [],
   };
   const known = run.state.sources[source.url];
+  const now = (run.params.now ?? Date.now)();
+  const checkedAt = known?.pagesCheckedAt ? Date.parse(known.pagesCheckedAt) : Number.NaN;
+  // A feed whose pages have not been asked for in a while is fetched without its validators, so they are.
+  const recheck = known !== undefined && known.items.length > 0 && !(now - checkedAt < (run.params.pageRecheckMs ?? DEFAULT_PAGE_RECHECK_MS));
   const fail = (problem: SourceProblem): SourceReport => {
     report.problems.push(problem);
     return finish(report);
   };
   let fetched: Fetched;
   try {
-    const result = await fetchUrl(source.url, { ...run.params.fetch, etag: known?.etag ?? null, lastModified: known?.lastModified ?? null, onRequest: () => report.requests++ });
+    const conditional = recheck ? { etag: null, lastModified: null } : { etag: known?.etag ?? null, lastModified: known?.lastModified ?? null };
+    const result = await fetchUrl(source.url, { ...run.params.fetch, ...conditional, onRequest: () => report.requests++ });
     if (result.status === 'not-modified') {
       // Nothing new in the feed (or the page): its pages are not fetched again until the feed changes.
       report.kind = known && known.items.length > 0 ? 'feed' : 'page';
@@ -129,6 +142,7 @@ async function refreshSource(run: RunContext, source: Source): Promise<SourceRep
       ...(report.problems.length === 0 ? validators : { etag: null, lastModified: null }),
       last: null,
       items: items.map((i) => i.link),
+      pagesCheckedAt: new Date(now).toISOString(),
     };
     return finish(report);
   }

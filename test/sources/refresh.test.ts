@@ -172,6 +172,21 @@ describe('an item whose page changed since the last refresh', () => {
   });
 });
 
+describe('a page edited while its feed stays the same', () => {
+  it('is picked up once the feed\'s pages are due a recheck (a day by default), at one request per page', async () => {
+    const t0 = Date.parse('2026-03-14T12:00:00Z');
+    const at = (hours: number) => refreshSources({ corpusDir: corpus, sources: [source('courier', '/rss.xml')], fetch: FETCH, now: () => t0 + hours * 3_600_000 });
+    await at(0);
+    server.set('/articles/harbour-wall.html', page(fixture('harbour.html').replace('48 million pounds', '52 million pounds')));
+    expect(only(await at(1))).toMatchObject({ status: 'unchanged', requests: 1, changed: 0 });
+    expect(only(await at(25))).toMatchObject({ status: 'ok', requests: 3, changed: 1, unchanged: 1 });
+    // Checked again just now: back to one conditional request.
+    expect(only(await at(26))).toMatchObject({ status: 'unchanged', requests: 1 });
+    const { articles } = await loadCorpus(corpus);
+    expect(articles.find((a) => a.text.includes('harbour wall'))!.text).toContain('52 million pounds');
+  });
+});
+
 describe('the same article under two addresses', () => {
   it('stores a page once when a second address serves the same text', async () => {
     server.set('/amp/harbour.html', page(fixture('harbour.html').replace('<link rel="canonical" href="/articles/harbour-wall.html">', '')));
