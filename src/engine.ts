@@ -31,6 +31,7 @@ import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, RefreshReport, WarmUpReport } from './engine-types.js';
 import { refreshSources } from './sources/refresh.js';
+import { markIngested } from './sources/fetch-state.js';
 import { listSources } from './sources/source-list.js';
 import { addSource, readSources, removeSource } from './sources/sources-file.js';
 import { LruCache } from './lru.js';
@@ -421,10 +422,12 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
           fetch: config.fetch,
           ...(options.onSource ? { onSource: options.onSource } : {}),
         });
-        const changedOnDisk = fetched.added + fetched.changed + fetched.removed > 0;
-        if (!changedOnDisk) return { ...fetched, ingest: null };
+        const { ingestDue, ...report } = fetched;
+        // Also after a refresh that brought nothing new, when an earlier one's ingest failed (the index was locked).
+        if (!ingestDue) return { ...report, ingest: null };
         const ingest = await engine.ingest(options.onProgress ? { onProgress: options.onProgress } : {});
-        return { ...fetched, ingest };
+        await markIngested(config.corpusDir);
+        return { ...report, ingest };
       } finally {
         refreshing = false;
       }

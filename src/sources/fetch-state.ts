@@ -38,6 +38,8 @@ export interface FetchState {
   version: 1;
   sources: Record<string, SourceState>;
   pages: Record<string, PageState>;
+  /** Snapshots changed since the last ingest that followed a refresh: the next refresh ingests even if nothing new came. */
+  ingestDue?: boolean;
 }
 
 export function stateFile(corpusDir: string): string {
@@ -57,4 +59,12 @@ export async function readFetchState(corpusDir: string): Promise<FetchState> {
 
 export async function writeFetchState(corpusDir: string, state: FetchState): Promise<void> {
   await writeFileAtomic(stateFile(corpusDir), JSON.stringify(state, null, 1) + '\n');
+}
+
+/** Records that an ingest has taken every snapshot written so far. */
+export async function markIngested(corpusDir: string): Promise<void> {
+  const state = await readFetchState(corpusDir);
+  if (state.ingestDue !== true) return;
+  state.ingestDue = false;
+  await writeFetchState(corpusDir, state);
 }

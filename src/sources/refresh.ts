@@ -39,15 +39,18 @@ const DEFAULT_PAGE_RECHECK_MS = 24 * 60 * 60 * 1000;
 const MIN_ARTICLE_CHARS = 80;
 const HTML_TYPES = /text\/html|application\/xhtml\+xml/i;
 
-export async function refreshSources(params: RefreshParams): Promise<Omit<RefreshReport, 'ingest'>> {
+/** A refresh's report, and whether the corpus holds fetched changes no ingest has taken yet (this run's or an earlier one's). */
+export type RefreshOutcome = Omit<RefreshReport, 'ingest'> & { ingestDue: boolean };
+
+export async function refreshSources(params: RefreshParams): Promise<RefreshOutcome> {
   const started = performance.now();
   const state = await readFetchState(params.corpusDir);
-  const empty = { sources: [], added: 0, changed: 0, unchanged: 0, duplicates: 0, removed: 0, requests: 0, ms: 0 };
+  const empty = { sources: [], added: 0, changed: 0, unchanged: 0, duplicates: 0, removed: 0, requests: 0, ms: 0, ingestDue: false };
   // Nothing followed now or before: a scheduled refresh must not write a state file into a plain corpus folder.
   if (params.sources.length === 0 && Object.keys(state.sources).length === 0 && Object.keys(state.pages).length === 0) return empty;
   // A bot set up with sources only has no corpus folder yet.
   await mkdir(params.corpusDir, { recursive: true });
-  const run: RunContext = { params, state, claimed: new Set(), hashes: new Map(), listedBy: new Map() };
+  const run: RunContext = { params, state, claimed: new Set(), hashes: new Map(), listedBy: new Map(), dropped: 0 };
   const reports: SourceReport[] = [];
   for (const source of params.sources) {
     const report = await refreshSource(run, source);
@@ -59,10 +62,13 @@ export async function refreshSources(params: RefreshParams): Promise<Omit<Refres
     const stored = state.pages[url];
     if (stored) stored.sources = [...new Set([...stored.sources, ...listing])];
   }
-  const removed = await dropOrphans(params.corpusDir, state, new Set(params.sources.map((s) => s.url)));
-  await writeFetchState(params.corpusDir, state);
+  const removed = run.dropped + (await dropOrphans(params.corpusDir, state, new Set(params.sources.map((s) => s.url))));
   const sum = (key: 'added' | 'changed' | 'unchanged' | 'duplicates' | 'requests') => reports.reduce((n, r) => n + r[key], 0);
+  // Cleared only by the ingest that follows (markIngested): an ingest that failed is tried again next refresh.
+  if (sum('added') + sum('changed') + removed > 0) state.ingestDue = true;
+  await writeFetchState(params.corpusDir, state);
   return {
+    ingestDue: state.ingestDue === true,
     sources: reports,
     added: sum('added'),
     changed: sum('changed'),
@@ -89,6 +95,8 @@ interface RunContext {
    * that page's sources at the end, so removing one of the sources does not delete what another still lists.
    */
   listedBy: Map<string, Set<string>>;
+  /** Snapshots deleted because their address now serves another page's text. */
+  dropped: number;
 }
 
 async function refreshSource(run: RunContext, source: Source): Promise<SourceReport> {
@@ -213,6 +221,7 @@ async function refreshPage(
       // This address used to hold its own copy and now serves another page's text: one copy is enough.
       await rm(path.join(run.params.corpusDir, ...known.file.split('/')), { force: true });
       delete run.state.pages[key];
+      run.dropped++;
     }
     report.duplicates++;
     return;

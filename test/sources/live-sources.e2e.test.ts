@@ -94,8 +94,11 @@ describe('a followed feed, end to end', () => {
     expect(quote.citation).toMatchObject({ url: `${server.base}/articles/harbour-wall.html`, date: '2026-03-14', publisher: 'Coastline Courier', title: 'Tarrowby approves new harbour wall' });
     expect(quote.citation.article).toMatch(/^web\/127\.0\.0\.1\/harbour-wall-[0-9a-f]{10}\.md$/);
     await expectVerbatim(quote);
+    // Nothing new: no ingest.
+    expect(await engine.refresh()).toMatchObject({ added: 0, changed: 0, ingest: null });
     const listed = await engine.sources();
-    expect(listed).toEqual([expect.objectContaining({ name: 'Courier', last: expect.objectContaining({ status: 'ok', problem: null }) })]);
+    // The last refresh found the feed unchanged (a 304).
+    expect(listed).toEqual([expect.objectContaining({ name: 'Courier', last: expect.objectContaining({ status: 'unchanged', problem: null }) })]);
   });
 
   it('lists the followed sources in the harness, as /source list does in Discord', async () => {
@@ -103,7 +106,7 @@ describe('a followed feed, end to end', () => {
     const output = new PassThrough();
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     await runHarness(engine, Readable.from(['/source list\n/source\n/quit\n']), output as unknown as NodeJS.WriteStream);
-    expect(printed).toMatch(new RegExp(`Courier  ${server.base}/rss\\.xml\\n  ok at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`));
+    expect(printed).toMatch(new RegExp(`Courier  ${server.base}/rss\\.xml\\n  unchanged at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`));
     expect(printed).toContain('error USAGE: Use /source add <url> [name], /source remove <url or name> or /source list.');
   });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { readFetchState } from '../../src/sources/fetch-state.js';
+import { markIngested, readFetchState } from '../../src/sources/fetch-state.js';
 import { refreshSources } from '../../src/sources/refresh.js';
 import type { SourceReport } from '../../src/sources/refresh-report.js';
 import type { Source } from '../../src/sources/sources-file.js';
@@ -207,6 +207,16 @@ describe('the same article under two addresses', () => {
     expect(after.removed).toBe(1);
     const { articles } = await loadCorpus(corpus);
     expect(articles.map((a) => a.title)).toEqual(['Tarrowby approves new harbour wall']);
+  });
+});
+
+describe('an ingest that did not follow', () => {
+  it('is still due at the next refresh, even one that brings nothing new, until it is marked done', async () => {
+    expect((await refresh([source('courier', '/rss.xml')])).ingestDue).toBe(true);
+    // The ingest after that refresh failed (say the index was locked by another process): nothing is marked.
+    expect(await refresh([source('courier', '/rss.xml')])).toMatchObject({ added: 0, changed: 0, ingestDue: true });
+    await markIngested(corpus);
+    expect(await refresh([source('courier', '/rss.xml')])).toMatchObject({ ingestDue: false });
   });
 });
 
