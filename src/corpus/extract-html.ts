@@ -9,6 +9,11 @@ import { isoDateFromMeta } from './dates.js';
 
 export interface PageMeta {
   title: string | null;
+  /**
+   * Where the title came from: 'metadata' (JSON-LD headline, og:/twitter: title), or 'page' (the `<title>` tag,
+   * which often carries the site's name too: a feed item's title is the better headline then).
+   */
+  titleFrom: 'metadata' | 'page' | null;
   publisher: string | null;
   /** ISO `YYYY-MM-DD`. */
   date: string | null;
@@ -34,7 +39,10 @@ export function extractPage(html: string, pageUrl: string | null): ExtractedPage
   removeFurniture(document);
   const reader = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false });
   const article = reader.parse();
-  if (meta.title === null && article?.title) meta.title = clean(article.title);
+  if (meta.title === null && article?.title) {
+    meta.title = clean(article.title);
+    meta.titleFrom = 'page';
+  }
   if (meta.publisher === null && article?.siteName) meta.publisher = clean(article.siteName);
   if (meta.author === null && article?.byline) meta.author = clean(article.byline);
   // A byline paragraph ("By Maren Holt") is metadata, not story text: it would be quoted as an answer to "who".
@@ -93,9 +101,11 @@ function readMeta(document: ReturnType<typeof parseHTML>['document'], pageUrl: s
   const canonical = [document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null, metaContent('og:url'), stringOf(ld?.['url']), stringOf(idOf(ld?.['mainEntityOfPage']))]
     .map((href) => absoluteHttp(href, pageUrl))
     .find((url) => url !== null) ?? null;
-  const title = stringOf(ld?.['headline']) ?? metaContent('og:title') ?? metaContent('twitter:title') ?? nonEmpty(clean(document.querySelector('title')?.textContent ?? ''));
+  const structured = stringOf(ld?.['headline']) ?? metaContent('og:title') ?? metaContent('twitter:title');
+  const title = structured ?? nonEmpty(clean(document.querySelector('title')?.textContent ?? ''));
   return {
     title,
+    titleFrom: structured !== null ? 'metadata' : title !== null ? 'page' : null,
     publisher: nameOf(ld?.['publisher']) ?? metaContent('og:site_name') ?? metaContent('application-name'),
     date: isoDateFromMeta(stringOf(ld?.['datePublished']) ?? metaContent('article:published_time') ?? metaContent('date') ?? metaContent('dc.date') ?? stringOf(ld?.['dateModified']) ?? metaContent('article:modified_time')),
     author: nameOf(ld?.['author']) ?? metaContent('author') ?? metaContent('article:author'),

@@ -231,7 +231,7 @@ async function refreshPage(
   const file = known?.file ?? snapshotName(key);
   const content = pageMarkdown(
     {
-      title: page.meta.title ?? item?.title ?? null,
+      title: (page.meta.titleFrom === 'metadata' ? page.meta.title : null) ?? item?.title ?? page.meta.title,
       // The page's own name for its site, else the feed's title, else the name the source was given.
       publisher: page.meta.publisher ?? item?.feedTitle ?? source.name,
       date: page.meta.date ?? item?.date ?? null,

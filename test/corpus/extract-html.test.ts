@@ -26,6 +26,7 @@ describe('extractPage', () => {
       <script type="application/ld+json">${JSON.stringify(graph)}</script></head><body><article>${paragraphs}</article></body></html>`;
     expect(extractPage(html, 'https://post.example/ferries?utm=x').meta).toEqual({
       title: 'Hourly ferries from May',
+      titleFrom: 'metadata',
       publisher: 'Penmarth Post',
       date: '2026-04-07',
       author: 'A. Writer, B. Writer',
@@ -37,7 +38,7 @@ describe('extractPage', () => {
     const html = `<html><head><title>Ferries | Post</title><link rel="canonical" href="/news/ferries">
       <meta property="og:site_name" content="Penmarth Post"><meta property="article:published_time" content="2026-04-07"></head>
       <body><article>${paragraphs}</article></body></html>`;
-    expect(extractPage(html, 'https://post.example/amp/ferries').meta).toMatchObject({ title: 'Ferries | Post', publisher: 'Penmarth Post', date: '2026-04-07', canonical: 'https://post.example/news/ferries' });
+    expect(extractPage(html, 'https://post.example/amp/ferries').meta).toMatchObject({ title: 'Ferries | Post', titleFrom: 'page', publisher: 'Penmarth Post', date: '2026-04-07', canonical: 'https://post.example/news/ferries' });
   });
 
   it('leaves out a byline paragraph naming the author, and returns no text for a page without a story', () => {

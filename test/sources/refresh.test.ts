@@ -120,6 +120,21 @@ describe('metadata the page does not give', () => {
   });
 });
 
+describe('a page built by script, whose feed item carries the full text', () => {
+  it('is stored from the feed\'s text', async () => {
+    const story = 'The ferry between Arlow and Penmarth will run every hour from May, the transport board said on Tuesday after a year of complaints.';
+    server.set('/app/ferry', page('<!doctype html><html><head><title>Ferry</title></head><body><div id="root"></div><script>render()</script></body></html>'));
+    server.set('/full.xml', page(`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Penmarth Post</title>
+      <item><title>Hourly ferries from May</title><link>/app/ferry</link><pubDate>Tue, 07 Apr 2026 10:00:00 GMT</pubDate>
+      <content:encoded><![CDATA[<p>${story}</p><p>A second boat will join the route in June.</p>]]></content:encoded></item></channel></rss>`, 'application/rss+xml'));
+    expect(only(await refresh([source('post', '/full.xml')]))).toMatchObject({ status: 'ok', added: 1 });
+    const { articles } = await loadCorpus(corpus);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({ title: 'Hourly ferries from May', publisher: 'Penmarth Post', date: '2026-04-07' });
+    expect(articles[0]!.sentences.map((x) => x.text)).toEqual([story, 'A second boat will join the route in June.']);
+  });
+});
+
 describe('an Atom feed with xml:base and a page in windows-1252', () => {
   it('resolves the entry link against xml:base and decodes the page by its meta charset', async () => {
     const report = await refresh([source('journal', '/atom.xml')]);
