@@ -9,13 +9,13 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RetrievalMode } from './../src/search/retrieve.js';
+import type { RetrievalMode } from '../src/search/retrieve.js';
 import confidenceFile from '../src/answer/models/confidence.json' with { type: 'json' };
 import type { ConfidenceFile } from '../src/answer/confidence.js';
 import { header, markdownTable, runInfo, writeResults } from './lib/report.js';
 import { sharedDataDir } from './lib/shared-data.js';
-import { loadUseLite, withSharedCache } from './suite/embedders.js';
-import { seededSample } from './suite/random.js';
+import { loadUseLite, withSharedCache } from './lib/embedders.js';
+import { seededSample } from './lib/random.js';
 import { bbcCorpus, seedCorpus, squadCorpus, xquadCorpus, type QaCorpus, type SetName } from './qa/sets.js';
 import { examineCorpus, type ExaminedQuestion } from './qa/examine.js';
 import { newsScores, squadScores, type NewsScores } from './qa/score-answers.js';

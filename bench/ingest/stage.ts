@@ -5,12 +5,12 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from '../suite/context.js';
-import { loadBbcBase } from '../suite/bbc.js';
-import { loadUseLite, withSharedCache } from '../suite/embedders.js';
-import { writeJsonlCorpus, type CorpusRecord } from '../suite/jsonl-corpus.js';
-import { seededSample } from '../suite/random.js';
+import { loadBbcBase } from '../lib/bbc.js';
+import { loadUseLite, withSharedCache } from '../lib/embedders.js';
+import { writeJsonlCorpus, type CorpusRecord } from '../lib/jsonl-corpus.js';
+import { seededSample } from '../lib/random.js';
 import type { Section } from '../suite/section.js';
-import { round } from '../suite/stats.js';
+import { round } from '../lib/stats.js';
 import type { Target } from '../suite/targets.js';
 import { loadMiniLmShape } from './minilm-shape.js';
 import { renderIngest, type ThroughputRow, type WholeCorpus } from './render.js';

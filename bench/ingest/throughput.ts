@@ -9,8 +9,8 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { createEngine } from '../../src/engine.js';
 import type { IngestReport } from '../../src/engine-types.js';
-import { lendEmbedder } from '../suite/embedders.js';
-import { round } from '../suite/stats.js';
+import { lendEmbedder } from '../lib/embedders.js';
+import { round } from '../lib/stats.js';
 import { phaseClock, type PhaseTimes } from './phases.js';
 
 export interface IngestRun {

@@ -11,7 +11,7 @@ import { termStatsFrom } from '../../src/answer/term-stats.js';
 import type { CachedEmbedder } from '../../src/embedding/cached-embedder.js';
 import { openIndex } from '../../src/index/store.js';
 import { retrieve, type RetrievalMode } from '../../src/search/retrieve.js';
-import { lendEmbedder } from '../suite/embedders.js';
+import { lendEmbedder } from '../lib/embedders.js';
 import { isHit, type QaCorpus, type QaItem } from './sets.js';
 
 export interface ExaminedQuestion {

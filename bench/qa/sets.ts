@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readJsonl } from '../lib/shared-data.js';
 import { containsAnswer } from '../squad/metrics.js';
 import { CORPUS_FILE, readSquad, writeSquadCorpus, type SquadContext } from '../squad/data.js';
-import { writeJsonlCorpus } from '../suite/jsonl-corpus.js';
+import { writeJsonlCorpus } from '../lib/jsonl-corpus.js';
 import { sentenceMatches } from './metrics.js';
 
 export type SetName = 'seed' | 'bbc' | 'squad' | 'xquad';

@@ -15,7 +15,7 @@ import { removeTree, tempDir } from '../lib/faults/fault-kit.js';
 import { FAULT_SCENARIOS, runCli } from '../lib/faults/scenarios.js';
 import type { StageContext } from '../suite/context.js';
 import type { Section } from '../suite/section.js';
-import { round } from '../suite/stats.js';
+import { round } from '../lib/stats.js';
 import type { Target } from '../suite/targets.js';
 import { BEFORE, BEFORE_COMMIT } from './before.js';
 import { renderReliability, type FaultRow, type LineRow } from './render.js';

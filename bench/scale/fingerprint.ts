@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const INPUTS = ['src/index', 'src/corpus', 'src/embedding', 'bench/scale/copies.ts', 'bench/scale/perturb.ts', 'bench/scale/plan.ts', 'bench/scale/replay-embedder.ts', 'bench/suite/bbc.ts', 'package-lock.json'];
+const INPUTS = ['src/index', 'src/corpus', 'src/embedding', 'bench/scale/copies.ts', 'bench/scale/perturb.ts', 'bench/scale/plan.ts', 'bench/scale/replay-embedder.ts', 'bench/lib/bbc.ts', 'package-lock.json'];
 
 export async function indexFingerprint(repoRoot: string): Promise<string> {
   const hash = createHash('sha256');

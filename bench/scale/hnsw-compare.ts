@@ -10,8 +10,8 @@ import { BruteForceVectorIndex } from '../../src/index/brute-force-index.js';
 import type { HnswVectorIndex } from '../../src/index/hnsw-index.js';
 import type { LoadedIndex } from '../../src/index/store.js';
 import { meanUnit } from '../../src/search/vectors.js';
-import { LangChainStyleStore } from '../suite/peer-store.js';
-import { distribution, ratio, type Distribution } from '../suite/stats.js';
+import { LangChainStyleStore } from '../lib/peer-store.js';
+import { distribution, ratio, type Distribution } from '../lib/stats.js';
 import { baseArticleId } from './plan.js';
 
 export interface HnswComparison {

@@ -1,6 +1,6 @@
 /** Warm question latency through the engine, phase by phase (the engine's own trace), and whether the title's article came first. */
 import type { Engine } from '../../src/engine-types.js';
-import { distribution, type Distribution } from '../suite/stats.js';
+import { distribution, type Distribution } from '../lib/stats.js';
 import { baseArticleId } from './plan.js';
 
 export interface TitleQuestion {

@@ -3,7 +3,7 @@
  * plus a small seeded random perturbation, so the geometry stays that of real text (pure random vectors are the
  * worst case for HNSW and say nothing about a news archive). Pure.
  */
-import { gaussian, seededRandom } from '../suite/random.js';
+import { gaussian, seededRandom } from '../lib/random.js';
 
 /** Norm of the added noise relative to the unit vector: the copy's cosine to its original is about 1/√(1+ε²) ≈ 0.96. */
 export const PERTURBATION = 0.3;

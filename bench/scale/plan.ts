@@ -1,5 +1,5 @@
 /** Which article copies make a corpus of a given size. Pure. */
-import type { CorpusRecord } from '../suite/jsonl-corpus.js';
+import type { CorpusRecord } from '../lib/jsonl-corpus.js';
 import { copyText, MAX_COPY } from './copies.js';
 
 export interface CopyRef {

@@ -1,14 +1,14 @@
 /** Markdown and targets for the scale stage. Pure. */
 import { formatNumber, markdownTable } from '../lib/report.js';
-import type { ProfileSummary } from '../suite/cpu-profile.js';
-import type { Distribution } from '../suite/stats.js';
+import type { ProfileSummary } from '../lib/cpu-profile.js';
+import type { Distribution } from '../lib/stats.js';
 import type { Target } from '../suite/targets.js';
 import type { PhaseTimes } from '../ingest/phases.js';
 import type { SizeResult } from './size-child.js';
 import type { SizeSpec } from './stage.js';
 import type { InstallSize } from '../start/install-size.js';
 import type { StartFigures } from '../start/measure.js';
-import { percentile } from '../suite/stats.js';
+import { percentile } from '../lib/stats.js';
 
 export interface ColdStart {
   /** Process start (spawn) to the first answer, as the parent saw it. */

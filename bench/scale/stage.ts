@@ -5,8 +5,8 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from '../suite/context.js';
-import { lastJson, runChild, type ChildRun } from '../suite/child.js';
-import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../suite/cpu-profile.js';
+import { lastJson, runChild, type ChildRun } from '../lib/child.js';
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from '../lib/cpu-profile.js';
 import type { Section } from '../suite/section.js';
 import { renderScale, scaleTargets, type ColdStart, type SizeOutcome } from './render.js';
 import type { SizeResult } from './size-child.js';

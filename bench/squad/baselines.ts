@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Embedder } from '../../src/embedding/embedder.js';
-import { LangChainStyleStore } from '../suite/peer-store.js';
+import { LangChainStyleStore } from '../lib/peer-store.js';
 import type { SquadContext } from './data.js';
 import type { SquadPrediction } from './metrics.js';
 

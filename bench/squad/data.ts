@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readJsonl } from '../lib/shared-data.js';
-import { writeJsonlCorpus } from '../suite/jsonl-corpus.js';
-import { seededSample } from '../suite/random.js';
+import { writeJsonlCorpus } from '../lib/jsonl-corpus.js';
+import { seededSample } from '../lib/random.js';
 
 const contextSchema = z.object({ context_id: z.string(), title: z.string(), context: z.string() });
 const questionSchema = z.object({

@@ -11,7 +11,7 @@ import type { Engine } from '../../src/engine-types.js';
 import type { LoadedIndex } from '../../src/index/store.js';
 import { retrieve } from '../../src/search/retrieve.js';
 import type { CachedEmbedder } from '../../src/embedding/cached-embedder.js';
-import { distribution, type Distribution } from '../suite/stats.js';
+import { distribution, type Distribution } from '../lib/stats.js';
 import type { BaselineSystem } from './baselines.js';
 import { contextIdOf, type SquadQuestion } from './data.js';
 import { aggregate, scoreQuestion, type QuestionScore, type SquadPrediction, type SquadScores } from './metrics.js';

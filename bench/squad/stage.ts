@@ -6,7 +6,7 @@ import type { IngestProgress } from '../../src/engine-types.js';
 import { openIndex } from '../../src/index/store.js';
 import { markdownTable } from '../lib/report.js';
 import type { StageContext } from '../suite/context.js';
-import { lendEmbedder, loadUseLite, withSharedCache } from '../suite/embedders.js';
+import { lendEmbedder, loadUseLite, withSharedCache } from '../lib/embedders.js';
 import type { Section } from '../suite/section.js';
 import { denseStoreBaseline, miniSearchBaseline } from './baselines.js';
 import { readSquad, selectSquad, writeSquadCorpus } from './data.js';

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { distribution, round, type Distribution } from '../suite/stats.js';
+import { distribution, round, type Distribution } from '../lib/stats.js';
 
 export interface ServeLoad {
   /** Requests in flight at once, and rounds of that many. */

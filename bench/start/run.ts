@@ -13,9 +13,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runChild } from '../suite/child.js';
-import { seededSample } from '../suite/random.js';
-import { round } from '../suite/stats.js';
+import { runChild } from '../lib/child.js';
+import { seededSample } from '../lib/random.js';
+import { round } from '../lib/stats.js';
 import { productionInstallSize } from './install-size.js';
 import { measureStart } from './measure.js';
 

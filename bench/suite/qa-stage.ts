@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from './context.js';
-import { runChild } from './child.js';
+import { runChild } from '../lib/child.js';
 import type { Section } from './section.js';
 
 export async function qaStage(context: StageContext): Promise<Section> {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDataDir } from '../lib/shared-data.js';
 import { markdownTable } from '../lib/report.js';
-import { loadUseLite, withSharedCache } from '../suite/embedders.js';
+import { loadUseLite, withSharedCache } from '../lib/embedders.js';
 import { bbcCorpus, seedCorpus, squadCorpus, xquadCorpus, type QaCorpus } from '../qa/sets.js';
 import { examineCorpus, type ExaminedQuestion } from '../qa/examine.js';
 import { newsScores, squadScores, type NewsScores } from '../qa/score-answers.js';

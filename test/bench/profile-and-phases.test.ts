@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeProfile, type CpuProfile } from '../../bench/suite/cpu-profile.js';
+import { summarizeProfile, type CpuProfile } from '../../bench/lib/cpu-profile.js';
 import { phaseClock } from '../../bench/ingest/phases.js';
 import { firstTable } from '../../bench/suite/qa-stage.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, percentile, ratio, round } from '../../bench/suite/stats.js';
-import { seededSample } from '../../bench/suite/random.js';
+import { distribution, percentile, ratio, round } from '../../bench/lib/stats.js';
+import { seededSample } from '../../bench/lib/random.js';
 
 describe('percentile (nearest rank)', () => {
   const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];

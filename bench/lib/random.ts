@@ -1,5 +1,5 @@
 /** Seeded sampling and Gaussian draws on the shared generator, so every sample and perturbation is the same on every run and machine. */
-import { seededRandom } from '../lib/seeded-random.js';
+import { seededRandom } from './seeded-random.js';
 
 export { seededRandom };
 
