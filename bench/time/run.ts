@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { AskResult } from '../../src/answer/types.js';
-import { dayOf } from '../../src/time/calendar.js';
+import { dayOf, today as dayToday } from '../../src/time/calendar.js';
 import { readQuestionTime } from '../../src/time/question-time.js';
 import { readOccasion } from '../../src/time/occasion.js';
 import { header, markdownTable, runInfo, writeResults } from '../lib/report.js';
@@ -87,8 +87,17 @@ async function main(): Promise<void> {
   await mkdir(fixtureDir, { recursive: true });
   await cp(path.join(repoRoot, 'bench/lib/time-fixtures'), fixtureDir, { recursive: true });
 
+  // bbc-qa over the whole BBC corpus (bench:qa's cached index): its articles are undated, so relative words count
+  // from today and a period can only reorder, drop by the sentences' own dates, or find nothing in it.
+  const bbc = bbcCorpus(sharedDataDir(), cacheDir);
+  const today = dayToday();
+  const bbcTimed = bbc.items.filter((item) => {
+    const time = readQuestionTime(item.question, today, { datedCorpus: false });
+    return time.period !== null || time.latest || readOccasion(item.question) !== null;
+  });
   const rows = [
     ...(await askBoth(seeds.corpusDir, path.join(cacheDir, 'time-seed-index'), timed, 'seed-qa (period questions)')),
+    ...(await askBoth(bbc.corpusDir, bbc.indexDir, bbcTimed, 'bbc-qa (period questions)')),
     ...(await askBoth(fixtureDir, path.join(cacheDir, 'time-fixture-index'), FIXTURE_QUESTIONS, 'fixtures')),
   ];
   // The seeds' and fixtures' relative words count from their newest article; the BBC articles are undated, so from today.
@@ -121,7 +130,8 @@ async function main(): Promise<void> {
     header('Time-aware answers: the time step off and on', info),
     'hit@1: answerable questions whose first quote answers (bench/qa rule); abstain: unanswerable ones answered not_found; answered wrong: answerable ones answered with a wrong first quote. ' +
       '"Off" is the engine without its time step (`ask(…, { timeConstraint: false })`: time words stay in the question, no period, no reordering); "on" is the default. ' +
-      'Seed questions are those in which the question reader finds a period, "latest" or an occasion ("before the parade"; reference 2025-09-04, the seeds\' newest date); the fixture questions are in bench/time/fixture-questions.ts.',
+      'Seed questions are those in which the question reader finds a period, "latest" or an occasion ("before the parade"; reference 2025-09-04, the seeds\' newest date); the fixture questions are in bench/time/fixture-questions.ts. ' +
+      'bbc-qa questions are chosen the same way over the whole BBC corpus (undated articles; relative words count from the day the bench runs). They are not fully held out: two period-fit rules were loosened after the gold-kept check below found them dropping the gold of 4 of its 38 period questions.',
     '',
     table,
     '',

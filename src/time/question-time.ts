@@ -21,6 +21,11 @@ export interface QuestionTime {
   latest: boolean;
   /** The question with its time words removed: what retrieval and the ranker match. */
   text: string;
+  /**
+   * The question with only the words counted from today ("last year", "this week") and "latest" removed: dates it
+   * states outright ("in 2003", "Christmas 1986") stay, for archives whose sentences carry the date themselves.
+   */
+  datedText: string;
   /** True when a relative word ("yesterday", "last year") was counted from the reference day. */
   relative: boolean;
 }
@@ -42,15 +47,20 @@ const OPEN_AFTER = /\b(?:since|after|from)\s*$/i;
 const BETWEEN = /\b(?:between|from)\s*$/i;
 const JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
 
-export function readQuestionTime(question: string, referenceDay: number): QuestionTime {
+/**
+ * `datedCorpus: false` (no article has a date): a month or day named without its year ("the November AGM",
+ * "on 16 March") cannot be placed in a year, so it is no constraint and stays in the question's words, like a
+ * weekday alone.
+ */
+export function readQuestionTime(question: string, referenceDay: number, options: { datedCorpus?: boolean } = {}): QuestionTime {
   let relative = false;
-  const cuts: Array<{ start: number; end: number; text: string }> = [];
-  const periods: Array<{ period: Period; lead: string; start: number; end: number }> = [];
+  const cuts: Array<{ start: number; end: number; text: string; counted: boolean }> = [];
+  const periods: Array<{ period: Period; lead: string; start: number; end: number; counted: boolean }> = [];
   for (const match of question.matchAll(WEEK)) {
     const ref = partsOf(referenceDay);
     const monday = referenceDay - ((ref.weekday + 6) % 7);
     const from = match[1]!.toLowerCase() === 'this' ? monday : monday - 7;
-    periods.push({ period: { from, to: from + 6 }, lead: '', start: match.index, end: match.index + match[0].length });
+    periods.push({ period: { from, to: from + 6 }, lead: '', start: match.index, end: match.index + match[0].length, counted: true });
     relative = true;
   }
   for (const match of question.matchAll(PART_OF_YEAR)) {
@@ -61,7 +71,7 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
     const n = match[3] ? Number(match[3].slice(1)) : match[4] ? Number(match[4].slice(1)) : word === 'last' || word === 'final' ? parts : (ORDINAL[word] ?? 0);
     if (n < 1 || n > parts) continue;
     const months = 12 / parts;
-    periods.push({ period: { from: dayOf(year, (n - 1) * months + 1, 1), to: dayOf(year, n * months + 1, 0) }, lead: '', start: match.index, end: match.index + match[0].length });
+    periods.push({ period: { from: dayOf(year, (n - 1) * months + 1, 1), to: dayOf(year, n * months + 1, 0) }, lead: '', start: match.index, end: match.index + match[0].length, counted: false });
   }
   for (const mention of findDates(question, { day: referenceDay, kind: 'stated' })) {
     if (periods.some((p) => p.start < mention.end && mention.start < p.end)) continue;
@@ -70,15 +80,17 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
     if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+\w+)?$/i.test(mention.text) || /^the\s/i.test(mention.text)) continue;
     const period = periodOf(mention.date);
     if (!period) continue;
-    if (/\b(?:yesterday|today|tomorrow|ago|last|this|next|previous)\b/i.test(mention.text)) relative = true;
+    const counted = /\b(?:yesterday|today|tomorrow|ago|last|this|next|previous)\b/i.test(mention.text);
+    if (options.datedCorpus === false && !counted && !/\b(?:1[89]|20)\d\d\b/.test(mention.text)) continue;
+    if (counted) relative = true;
     const occasion = OCCASION.exec(question.slice(0, mention.start));
     if (occasion && /^\s*[\p{L}]/u.test(question.slice(mention.end))) {
       const before = !/^(?:after|following|since)$/i.test(occasion[1]!);
-      periods.push({ period: before ? { from: Number.NEGATIVE_INFINITY, to: period.to } : { from: period.from, to: Number.POSITIVE_INFINITY }, lead: 'occasion', start: mention.start, end: mention.end });
+      periods.push({ period: before ? { from: Number.NEGATIVE_INFINITY, to: period.to } : { from: period.from, to: Number.POSITIVE_INFINITY }, lead: 'occasion', start: mention.start, end: mention.end, counted });
       continue;
     }
     const lead = LEAD.exec(question.slice(0, mention.start));
-    periods.push({ period, lead: lead?.[0] ?? '', start: lead ? lead.index : mention.start, end: mention.end });
+    periods.push({ period, lead: lead?.[0] ?? '', start: lead ? lead.index : mention.start, end: mention.end, counted });
   }
   periods.sort((a, b) => a.start - b.start);
   let period: Period | null = null;
@@ -88,13 +100,13 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
     let span: Period;
     if (next && BETWEEN.test(p.lead) && JOIN.test(question.slice(p.end, next.start))) {
       span = { from: p.period.from, to: next.period.to };
-      cuts.push({ start: p.start, end: next.end, text: question.slice(p.start, next.end) });
+      cuts.push({ start: p.start, end: next.end, text: question.slice(p.start, next.end), counted: p.counted || next.counted });
       i++;
     } else {
       if (OPEN_BEFORE.test(p.lead)) span = { from: Number.NEGATIVE_INFINITY, to: /\b(?:until|till|by)\s*$/i.test(p.lead) ? p.period.to : p.period.from - 1 };
       else if (OPEN_AFTER.test(p.lead)) span = { from: /\bafter\s*$/i.test(p.lead) ? p.period.to + 1 : p.period.from, to: Number.POSITIVE_INFINITY };
       else span = p.period;
-      cuts.push({ start: p.start, end: p.end, text: question.slice(p.start, p.end) });
+      cuts.push({ start: p.start, end: p.end, text: question.slice(p.start, p.end), counted: p.counted });
     }
     // Several periods in one question ("in 2019 and in 2024"): the span covering them all.
     period = period ? { from: Math.min(period.from, span.from), to: Math.max(period.to, span.to) } : span;
@@ -102,9 +114,14 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
   let latest = false;
   for (const match of question.matchAll(LATEST)) {
     latest = true;
-    if (!cuts.some((c) => c.start < match.index + match[0].length && match.index < c.end)) cuts.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+    if (!cuts.some((c) => c.start < match.index + match[0].length && match.index < c.end)) cuts.push({ start: match.index, end: match.index + match[0].length, text: match[0], counted: true });
   }
   cuts.sort((a, b) => a.start - b.start);
+  return { period, words: cuts.map((c) => c.text.trim()), latest, text: without(question, cuts), datedText: without(question, cuts.filter((c) => c.counted)), relative };
+}
+
+/** The question with `cuts` taken out; the question as written when nothing would be left to ask. */
+function without(question: string, cuts: ReadonlyArray<{ start: number; end: number }>): string {
   let text = '';
   let at = 0;
   for (const cut of cuts) {
@@ -113,8 +130,7 @@ export function readQuestionTime(question: string, referenceDay: number): Questi
   }
   text = (text + question.slice(at)).replace(/\s+([?,.!])/g, '$1').replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   // Nothing left to ask ("what happened yesterday?" keeps its words): match the question as written.
-  if (!/[\p{L}\p{N}]{3,}/u.test(text.replace(/\b(?:what|whats|what's|happened|happen|happening|is|was|the|on|news|in|any|there)\b/gi, ''))) text = question;
-  return { period, words: cuts.map((c) => c.text.trim()), latest, text, relative };
+  return /[\p{L}\p{N}]{3,}/u.test(text.replace(/\b(?:what|whats|what's|happened|happen|happening|is|was|the|on|news|in|any|there)\b/gi, '')) ? text : question;
 }
 
 /** "2025-09-01 – 2025-09-30", "from 2024-05-01", "until 2023-12-31": a period as the trace shows it. */

@@ -15,7 +15,9 @@ export interface TimeConstraint {
   words: string[];
   /** The question without its time words: what retrieval and the ranker match. */
   text: string;
-  reference: { day: number; from: 'today' | 'newest-article' };
+  /** The question keeping the dates it states outright (question-time.ts): the engine's second try. */
+  datedText: string;
+  reference: { day: number; from: 'today' | 'newest-article'; /** Whether any article has a date. */ dated?: boolean };
 }
 
 export interface PeriodOptions {
@@ -34,8 +36,9 @@ export const LIVE_CORPUS_DAYS = 7;
  * week before its last news, not a week in which nothing can have been written). No dated article: today.
  */
 export function referenceDay(today: number, newestArticle: number | null): TimeConstraint['reference'] {
-  if (newestArticle === null || today - newestArticle <= LIVE_CORPUS_DAYS) return { day: today, from: 'today' };
-  return { day: newestArticle, from: 'newest-article' };
+  if (newestArticle === null) return { day: today, from: 'today', dated: false };
+  if (today - newestArticle <= LIVE_CORPUS_DAYS) return { day: today, from: 'today', dated: true };
+  return { day: newestArticle, from: 'newest-article', dated: true };
 }
 
 /** The period `since`/`until` give (either may be absent); null for neither. Throws DATE_INVALID for a bad value. */
@@ -57,11 +60,11 @@ export function readPeriodOptions(options: PeriodOptions): { period: Period; wor
 }
 
 export function timeConstraint(question: string, reference: TimeConstraint['reference'], options: PeriodOptions = {}): TimeConstraint {
-  const asked = readQuestionTime(question, reference.day);
+  const asked = readQuestionTime(question, reference.day, { datedCorpus: reference.dated !== false });
   const given = readPeriodOptions(options);
   // Both: the days both allow. A question about 2019 asked with since 2024 allows none, and finds nothing.
   const period = asked.period && given ? { from: Math.max(asked.period.from, given.period.from), to: Math.min(asked.period.to, given.period.to) } : (asked.period ?? given?.period ?? null);
-  return { period, latest: asked.latest, words: [...asked.words, ...(given?.words ?? [])], text: asked.text, reference };
+  return { period, latest: asked.latest, words: [...asked.words, ...(given?.words ?? [])], text: asked.text, datedText: asked.datedText, reference };
 }
 
 export function describeConstraint(constraint: TimeConstraint): { period: string | null; reference: { date: string; from: 'today' | 'newest-article' } } {

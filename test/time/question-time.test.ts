@@ -60,8 +60,25 @@ describe('since and until', () => {
 
 describe('referenceDay', () => {
   it('counts from today on a live corpus and from the newest article on an archive', () => {
-    expect(referenceDay(REF + 3, REF)).toEqual({ day: REF + 3, from: 'today' });
-    expect(referenceDay(REF + 400, REF)).toEqual({ day: REF, from: 'newest-article' });
-    expect(referenceDay(REF, null)).toEqual({ day: REF, from: 'today' });
+    expect(referenceDay(REF + 3, REF)).toEqual({ day: REF + 3, from: 'today', dated: true });
+    expect(referenceDay(REF + 400, REF)).toEqual({ day: REF, from: 'newest-article', dated: true });
+    expect(referenceDay(REF, null)).toEqual({ day: REF, from: 'today', dated: false });
+  });
+});
+
+describe('dates the question states outright', () => {
+  it('stay in the dated text (the second try for archives that date their sentences), while words counted from today go', () => {
+    const time = readQuestionTime('What problems hit Lufthansa in 2003, and what happened last week?', REF);
+    expect(time.text).toBe('What problems hit Lufthansa, and what happened?');
+    expect(time.datedText).toBe('What problems hit Lufthansa in 2003, and what happened?');
+  });
+
+  it('without a year are no period when no article has a date (they cannot be placed in a year), and stay in the words', () => {
+    const undated = readQuestionTime('Which directors left at the club\'s November AGM?', REF, { datedCorpus: false });
+    expect(undated.period).toBeNull();
+    expect(undated.text).toBe("Which directors left at the club's November AGM?");
+    expect(readQuestionTime('Which directors left at the club\'s November AGM?', REF).period).not.toBeNull();
+    expect(readQuestionTime('What did Lufthansa lose in 2003?', REF, { datedCorpus: false }).period).not.toBeNull();
+    expect(readQuestionTime('What did Xi say last year?', REF, { datedCorpus: false }).period).not.toBeNull();
   });
 });
