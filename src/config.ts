@@ -6,6 +6,9 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { VerbatimError } from './errors.js';
+import { checkShardingStore, parseSharding, shardDatabase, type Sharding } from './config-shards.js';
+
+export type { Sharding } from './config-shards.js';
 
 const optionalString = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'a Discord id (17–20 digits)');
@@ -122,6 +125,8 @@ export interface Config {
   health: { port: number; host: string } | null;
   /** Where the index lives: folders under indexDir, or PostgreSQL at databaseUrl. */
   store: { kind: 'files' } | { kind: 'postgres'; databaseUrl: string };
+  /** SHARDS: the bot as one process, as a manager of shard processes, or as one of those shards. */
+  sharding: Sharding;
   discord: {
     token: string | undefined;
     applicationId: string | undefined;
@@ -160,6 +165,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       hint: `Set DATABASE_URL in .env or the environment, for example ${EXAMPLES.DATABASE_URL} (see .env.example).`,
     });
   }
+  // SHARDS is not in the schema: inside a shard process discord.js has overwritten it (see config-shards.ts).
+  const sharding = parseSharding(env);
+  checkShardingStore(sharding, s.STORE);
   return {
     corpusDir: path.resolve(cwd, s.CORPUS_DIR),
     indexDir: path.resolve(cwd, s.INDEX_DIR),
@@ -178,6 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     serve: { port: s.SERVE_PORT, host: s.SERVE_HOST, apiToken: s.API_TOKEN },
     health: s.HEALTH_PORT === undefined ? null : { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
     store: s.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: s.DATABASE_URL! } : { kind: 'files' },
+    sharding,
     discord: {
       token: s.DISCORD_TOKEN,
       applicationId: s.DISCORD_APPLICATION_ID,
@@ -189,7 +198,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       answerInThread: s.ANSWER_IN_THREAD,
       allowDms: s.ALLOW_DMS,
       feedbackModal: s.FEEDBACK_MODAL,
-      database: path.resolve(cwd, s.BOT_DB),
+      database: shardDatabase(path.resolve(cwd, s.BOT_DB), sharding),
       cooldownSeconds: s.COOLDOWN_SECONDS,
       maxConcurrentQuestions: s.MAX_CONCURRENT_QUESTIONS,
     },

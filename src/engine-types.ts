@@ -79,6 +79,11 @@ export interface Engine {
   /** Lists articles; `query` filters by id or title words (used for autocomplete). */
   articles(options?: { query?: string; offset?: number; limit?: number }): Promise<ArticleList>;
   ingest(options?: { rebuild?: boolean; onProgress?: (p: IngestProgress) => void }): Promise<IngestReport>;
+  /**
+   * Serves the generation another process committed to the shared store (a shard, after its manager refreshed).
+   * The index serving now answers until the new one is read.
+   */
+  reload(): Promise<EngineStats>;
   summarize(request: SummaryRequest): Promise<Summary>;
   /**
    * Serves the generation committed now when another process (`verbatim ingest`, `verbatim refresh` from cron)

@@ -69,6 +69,11 @@ export interface EngineDeps {
   store?: IndexStore;
   /** The clock relative time words ("yesterday") count from on a live corpus; default the system clock. */
   now?: () => Date;
+  /**
+   * Serve what another process committed, never read the corpus or ingest: a shard of the sharded bot, whose
+   * manager (or a `verbatim ingest` job) refreshes the shared store. `reload()` picks up a newer generation.
+   */
+  serveOnly?: boolean;
 }
 
 /** The chosen embedder; without `ready` it is already loaded. */
@@ -248,11 +253,24 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     return run;
   }
 
+  /** The committed index as it is (serve-only): the embedder loads while the index is read. */
+  async function openCommitted(): Promise<Loaded> {
+    const made = await getEmbedder();
+    const [index] = await Promise.all([store.open(made.embedder.info, { verify: verifyFully ? 'full' : 'deferred' }), made.ready]);
+    verifyFully = false;
+    const next: Loaded = { embedder: made.embedder, fallback: made.fallback, notice: made.notice, index, stats: termStatsFrom(index.lexical), time: createTimeIndex(index) };
+    current = next;
+    answerer.reset();
+    return next;
+  }
+
   function ensureLoaded(onProgress?: (p: IngestProgress) => void): Promise<Loaded> {
-    loaded ??= runIngest(false, onProgress, false).then((r) => {
-      lastWarmIngest = r.report;
-      return r.loaded;
-    });
+    loaded ??= deps.serveOnly
+      ? openCommitted()
+      : runIngest(false, onProgress, false).then((r) => {
+          lastWarmIngest = r.report;
+          return r.loaded;
+        });
     loaded.catch(() => {
       loaded = null;
     });
@@ -395,6 +413,7 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
     },
 
     async ingest(options = {}): Promise<IngestReport> {
+      if (deps.serveOnly) throw new VerbatimError('INDEX_SERVE_ONLY', 'This process serves the shared index and does not ingest.');
       // The loaded index is replaced only when the new one is ready; a failed ingest leaves it serving.
       const { loaded: next, report } = await exclusive(() => runIngest(options.rebuild ?? false, options.onProgress));
       loaded = Promise.resolve(next);
@@ -443,6 +462,13 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       } finally {
         refreshing = false;
       }
+    },
+
+    async reload(): Promise<EngineStats> {
+      // The index serving now keeps answering until the newer one is read.
+      const next = await openCommitted();
+      loaded = Promise.resolve(next);
+      return statsOf(next);
     },
 
     async summarize(request: SummaryRequest): Promise<Summary> {

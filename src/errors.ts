@@ -22,6 +22,8 @@ export const ERROR_HINTS = {
   STORE_UNREACHABLE: 'Check DATABASE_URL (host, port, user, database) and that PostgreSQL is running; README "Running with PostgreSQL" shows the steps.',
   STORE_EXTENSION_MISSING: 'Install pgvector on the database server (.ci/install-postgres does it on Debian) or ask its owner to run `CREATE EXTENSION vector`.',
   STORE_MIGRATION_FAILED: 'The database schema could not be brought up to date; check the user may create tables, then start again.',
+  SHARDING_NEEDS_POSTGRES: 'Set STORE=postgres and DATABASE_URL so every shard queries one shared database (README "Running sharded"), or leave SHARDS empty to run the bot as one process.',
+  INDEX_SERVE_ONLY: 'This process only serves the shared index: refresh it from the shard manager (/reindex forwards there) or run `verbatim ingest` as a job.',
   MODEL_UNAVAILABLE: 'Put the model files under MODELS_DIR, or allow internet access once so the model can be cached.',
   EMBEDDER_FAILED: 'Check the embedder settings (EMBEDDER, EMBEDDING_MODEL, MODELS_DIR) and try again.',
   QUESTION_EMPTY: 'Ask a question in words, for example: "What did Putin call Xi?"',

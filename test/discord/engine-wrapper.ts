@@ -30,6 +30,7 @@ export function controlled(real: Engine): ControlledEngine {
       ingests += 1;
       return real.ingest(options);
     },
+    reload: () => real.reload(),
     summarize: (request) => real.summarize(request),
     adoptCommitted: () => real.adoptCommitted(),
     sources: () => real.sources(),

@@ -81,11 +81,10 @@ export interface RawGuild {
   channels: RawChannel[];
 }
 
-export function guild(owner: RawUser, channelNames: string[]): RawGuild {
-  const id = snowflake();
+export function guild(owner: RawUser, channelNames: string[], id = snowflake(), name = 'Fake newsroom'): RawGuild {
   return {
     id,
-    name: 'Fake newsroom',
+    name,
     owner_id: owner.id,
     channels: channelNames.map((name, position) => ({ id: snowflake(), type: 0, name, guild_id: id, position, permission_overwrites: [] })),
   };

@@ -9,7 +9,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { ADMIN_PERMISSIONS, guild, guildCreate, managedRole, MEMBER_PERMISSIONS, message, user, type RawChannel, type RawGuild, type RawMessage, type RawUser } from './entities.js';
 import { commandProblems } from './command-rules.js';
 import { FakeGateway } from './gateway.js';
-import { snowflake } from './ids.js';
+import { shardOf, snowflake, snowflakeOnShard } from './ids.js';
 import { buttonInteraction, commandInteraction, messageCommandInteraction, modalSubmitInteraction, type CommandOption } from './interactions.js';
 import { FakeRest, type RestAnswer, type Route } from './rest.js';
 
@@ -28,11 +28,17 @@ export interface InteractionRecord {
   deleted: boolean;
   /** Every body the bot sent for this interaction (callbacks, edits, follow-ups). */
   bodies: Array<Record<string, unknown>>;
+  /** Where the interaction happened: replies and follow-ups are posted there. */
+  channelId: string;
 }
 
 export interface FakeDiscordOptions {
   token: string;
   heartbeatIntervalMs?: number;
+  /** Guilds the bot is in (default 1); guild i is owned by shard i % shards. */
+  guilds?: number;
+  /** The shard count `/gateway/bot` recommends (default 1). */
+  shards?: number;
 }
 
 type Body = Record<string, unknown>;
@@ -43,7 +49,11 @@ export class FakeDiscord {
   readonly member: RawUser = user('reader');
   readonly otherBot: RawUser = user('another-bot', true);
   readonly applicationId = snowflake();
+  /** Every guild the bot is in; `guild` is the first. */
+  readonly guilds: RawGuild[];
   readonly guild: RawGuild;
+  /** The shard count `/gateway/bot` recommends. */
+  readonly shards: number;
   readonly rest: FakeRest;
   readonly gateway: FakeGateway;
   /** Registered commands by scope: 'global' or a guild id. */
@@ -54,6 +64,8 @@ export class FakeDiscord {
   readonly delivered: RawMessage[] = [];
   /** The bot's managed role in the guild (mentioning it mentions the bot). */
   readonly botRole: Record<string, unknown> & { id: string };
+  /** The bot's managed role in each guild, by guild id. */
+  private readonly botRoles = new Map<string, Record<string, unknown>>();
   /** Threads the bot started and DM channels, beside the guild's channels. */
   readonly extraChannels: RawChannel[] = [];
   /** Reactions the bot added, by message id. */
@@ -62,8 +74,14 @@ export class FakeDiscord {
   private port = 0;
 
   private constructor(private readonly server: Server, options: FakeDiscordOptions) {
-    this.guild = guild(this.owner, ['general', 'ask-here']);
-    this.botRole = managedRole(this.guild.id, this.bot) as Record<string, unknown> & { id: string };
+    this.shards = options.shards ?? 1;
+    // Guild ids are picked so that guild i lands on shard i % shards, as (guild_id >> 22) % shards decides.
+    this.guilds = Array.from({ length: options.guilds ?? 1 }, (_, i) =>
+      guild(this.owner, ['general', 'ask-here'], snowflakeOnShard(i % this.shards, this.shards), i === 0 ? 'Fake newsroom' : `Fake newsroom ${i + 1}`),
+    );
+    this.guild = this.guilds[0]!;
+    for (const g of this.guilds) this.botRoles.set(g.id, managedRole(g.id, this.bot));
+    this.botRole = this.botRoles.get(this.guild.id) as Record<string, unknown> & { id: string };
     this.rest = new FakeRest(options.token, this.routes());
     server.on('request', (req, res) => {
       this.rest.serve(req, res).catch((error: unknown) => {
@@ -74,16 +92,16 @@ export class FakeDiscord {
     this.gateway = new FakeGateway(server, {
       token: options.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000,
-      ready: (sessionId) => ({
+      ready: (sessionId, shard) => ({
         v: 10,
         user: this.bot,
-        guilds: [{ id: this.guild.id, unavailable: true }],
+        guilds: this.guildsOf(shard).map((g) => ({ id: g.id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
+        shard,
         application: { id: this.applicationId, flags: 0 },
       }),
-      afterReady: () => [{ t: 'GUILD_CREATE', d: guildCreate(this.guild, this.bot, [this.botRole]) }],
+      afterReady: (shard) => this.guildsOf(shard).map((g) => ({ t: 'GUILD_CREATE', d: guildCreate(g, this.bot, [this.botRoles.get(g.id)!]) })),
     });
   }
 
@@ -115,6 +133,11 @@ export class FakeDiscord {
   /** `<@id>` for the bot, as a user's client writes a mention. */
   get botMention(): string {
     return `<@${this.bot.id}>`;
+  }
+
+  /** The guilds shard `[id, count]` owns. */
+  guildsOf([id, count]: [number, number]): RawGuild[] {
+    return this.guilds.filter((g) => shardOf(g.id, count) === id);
   }
 
   // --- acting as users -------------------------------------------------------------------------
@@ -221,11 +244,11 @@ export class FakeDiscord {
   }
 
   private channelById(id: string): RawChannel | undefined {
-    return this.guild.channels.find((c) => c.id === id) ?? this.extraChannels.find((c) => c.id === id);
+    return this.guilds.flatMap((g) => g.channels).find((c) => c.id === id) ?? this.extraChannels.find((c) => c.id === id);
   }
 
   private interact(payload: Record<string, unknown>, on: RawMessage | null): InteractionRecord {
-    const record: InteractionRecord = { id: String(payload.id), token: String(payload.token), callbacks: [], original: on, followUps: [], deleted: false, bodies: [] };
+    const record: InteractionRecord = { id: String(payload.id), token: String(payload.token), callbacks: [], original: on, followUps: [], deleted: false, bodies: [], channelId: String(payload.channel_id ?? this.general.id) };
     this.interactions.set(record.token, record);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
@@ -281,8 +304,8 @@ export class FakeDiscord {
     const data = (body.data ?? {}) as Body;
     record.callbacks.push({ type, data });
     record.bodies.push(body);
-    if (type === 4) record.original = this.botMessage(this.general.id, data);
-    if (type === 5) record.original = this.botMessage(this.general.id, {}, { flags: (Number(data.flags ?? 0) & EPHEMERAL) | LOADING });
+    if (type === 4) record.original = this.botMessage(record.channelId, data);
+    if (type === 5) record.original = this.botMessage(record.channelId, {}, { flags: (Number(data.flags ?? 0) & EPHEMERAL) | LOADING });
     if (type === 7 && record.original !== null) this.edit(record.original, data);
     // 9 opens a modal: nothing is posted until the user sends it.
     const withResponse = query.get('with_response') === 'true';
@@ -306,7 +329,7 @@ export class FakeDiscord {
       },
     ];
     return [
-      { method: 'GET', pattern: '/gateway/bot', handle: () => json({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }) },
+      { method: 'GET', pattern: '/gateway/bot', handle: () => json({ url: this.gatewayUrl, shards: this.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }) },
       { method: 'GET', pattern: '/applications/@me', handle: () => json({ id: this.applicationId, name: 'verbatim', bot: this.bot, flags: 0 }) },
       ...commandRoutes('/applications/:/commands', () => 'global'),
       ...commandRoutes('/applications/:/guilds/:/commands', (params) => params[1]!),
@@ -352,7 +375,7 @@ export class FakeDiscord {
           if (parent === undefined || parent.type !== 0) return json({ message: 'Cannot start a thread here', code: 50024 }, 400);
           // A thread started from a message has that message's id.
           const thread: RawChannel = {
-            id: params[1]!, type: 11, name: String((body as Body).name), guild_id: this.guild.id, parent_id: parent.id, owner_id: this.bot.id,
+            id: params[1]!, type: 11, name: String((body as Body).name), guild_id: parent.guild_id, parent_id: parent.id, owner_id: this.bot.id,
             thread_metadata: { archived: false, auto_archive_duration: Number((body as Body).auto_archive_duration ?? 4320), archive_timestamp: new Date().toISOString(), locked: false },
           };
           this.extraChannels.push(thread);
@@ -369,7 +392,7 @@ export class FakeDiscord {
           const record = this.record(params[1]!);
           if (record === undefined) return json({ message: 'Unknown webhook', code: 10015 }, 404);
           record.bodies.push(body as Body);
-          record.original = record.original === null ? this.botMessage(this.general.id, body as Body) : this.edit(record.original, body as Body);
+          record.original = record.original === null ? this.botMessage(record.channelId, body as Body) : this.edit(record.original, body as Body);
           return json(record.original);
         },
       },
@@ -392,7 +415,7 @@ export class FakeDiscord {
           const record = this.record(params[1]!);
           if (record === undefined) return json({ message: 'Unknown webhook', code: 10015 }, 404);
           record.bodies.push(body as Body);
-          const sent = this.botMessage(this.general.id, body as Body);
+          const sent = this.botMessage(record.channelId, body as Body);
           record.followUps.push(sent);
           return json(sent);
         },
