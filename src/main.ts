@@ -2,7 +2,7 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the interactive harness over
  * the corpus (building the index on first run).
  */
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { runCli } from './cli/main.js';
 import { renderError } from './cli/render-error.js';
 import { engineWarmth, readinessOf, startHealthServer } from './serve/health.js';
@@ -11,6 +11,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord.token) {
     await runCli([process.argv[0]!, process.argv[1]!]);
+    return;
+  }
+  if (config.sharding.kind === 'manager') {
+    await runManager(config);
     return;
   }
   const [{ createEngine }, { startBot }, { createLogger }, { startRefreshSchedule }, { startIndexWatch }] = await Promise.all([
@@ -81,6 +85,25 @@ async function main(): Promise<void> {
     await schedule.stop().catch(() => {});
     await bot.stop().catch(() => {});
     await engine.close().catch(() => {});
+    process.exit(1);
+  });
+}
+
+/** SHARDS=auto|N: this process manages one process per shard (see discord/sharding/manager.ts). */
+async function runManager(config: Config): Promise<void> {
+  const [{ runShardManager }, { createLogger }] = await Promise.all([import('./discord/sharding/manager.js'), import('./logger.js')]);
+  const logger = createLogger(config);
+  const running = await runShardManager({ config, logger });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down the shards');
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  void running.fatal.then(async (error) => {
+    process.stderr.write(renderError(error) + '\n');
+    await running.stop().catch(() => {});
     process.exit(1);
   });
 }

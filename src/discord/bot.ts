@@ -38,6 +38,8 @@ export interface StartBotParams {
   /** Discord's 15-minute interaction token lifetime and the progress edit interval, shortened by tests. */
   interactionTokenMs?: number;
   progressEditMs?: number;
+  /** Check and register the slash commands after login (default); a shard leaves it to its manager, which does it once. */
+  registerCommands?: boolean;
 }
 
 export interface RunningBot {
@@ -156,7 +158,7 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     closeStore();
     throw error;
   }
-  await syncCommands(client, ctx);
+  if (params.registerCommands !== false) await syncCommands(client, ctx);
   logger.info({
     event: 'discord.ready',
     user: client.user?.tag,

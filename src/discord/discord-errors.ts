@@ -31,8 +31,8 @@ export function discordFailure(error: unknown): VerbatimError {
 /** Gateway close codes after which Discord will not take the bot back until a setting changes. */
 const FATAL_CLOSES: Record<number, { what: string; hint: string }> = {
   4004: { what: 'authentication failed (the token was rejected)', hint: TOKEN_HINT },
-  4010: { what: 'an invalid shard was sent', hint: 'Run a single shard (the default); check any sharding settings.' },
-  4011: { what: 'the bot is in too many servers for one shard', hint: 'The bot needs sharding, which this version does not do.' },
+  4010: { what: 'an invalid shard was sent', hint: 'Check SHARDS: leave it empty for one process, or set SHARDS=auto to use the count Discord recommends.' },
+  4011: { what: 'the bot is in too many servers for one shard', hint: 'Run the bot sharded: SHARDS=auto with STORE=postgres and DATABASE_URL (README "Running sharded").' },
   4012: { what: 'an invalid gateway API version was sent', hint: 'Upgrade verbatim (its discord.js speaks an API version Discord no longer accepts).' },
   4013: { what: 'invalid intents were sent', hint: 'Check ANSWER_CHANNELS and the intents it needs; this is otherwise a bug in verbatim.' },
   4014: {

@@ -1,0 +1,147 @@
+/**
+ * SHARDS=auto|N: the bot as discord.js' ShardingManager, one shard per process, every shard querying the shared
+ * PostgreSQL store. The manager does once what must not happen once per shard: it asks Discord for the shard
+ * count (through DISCORD_REST_API), registers the slash commands, and refreshes the index, before it spawns the
+ * shards; afterwards it runs the refreshes shards ask for (/reindex) and tells them all to reload.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { ShardingManager, type Shard } from 'discord.js';
+import type { Config } from '../../config.js';
+import { VerbatimError, toVerbatimError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { postgresStore } from '../../index/postgres/pg-store.js';
+import { discordFailure } from '../discord-errors.js';
+import { applicationIdFor, registerCommands, restFor } from '../register.js';
+import { shardEntryPath } from './entry-path.js';
+import { watchGeneration } from './generation-watch.js';
+import { isToManager, type ReindexRequest, type ToShard } from './messages.js';
+import { createRefresher, type Refresh } from './refresher.js';
+import { recommendedShardCount } from './shard-count.js';
+
+/** Discord lets a bot identify once per 5 s (per max_concurrency bucket): discord.js' default spacing. */
+const SPAWN_DELAY_MS = 5_500;
+/** A shard must log in within this; generous, since each one loads the embedder on a possibly busy machine. */
+const SHARD_READY_TIMEOUT_MS = 180_000;
+/** How often the manager checks for an ingest made elsewhere (a `verbatim ingest` job). */
+const GENERATION_POLL_MS = 60_000;
+/** How long stop() waits for a shard to exit after SIGTERM before killing it. */
+const SHARD_EXIT_MS = 10_000;
+
+export interface RunningManager {
+  manager: ShardingManager;
+  shardCount: number;
+  /**
+   * Settles when a shard met a failure no restart can fix (the token was rejected, …): the manager should stop
+   * and exit non-zero with this error's code and hint.
+   */
+  fatal: Promise<VerbatimError>;
+  stop(): Promise<void>;
+}
+
+async function shardCountFor(config: Config, token: string, logger: Logger): Promise<number> {
+  if (config.sharding.kind !== 'manager') throw new VerbatimError('INTERNAL', 'The shard manager runs only with SHARDS=auto or a number.');
+  const { count } = config.sharding;
+  const shards = count === 'auto' ? await recommendedShardCount(restFor(config, token)).catch((error: unknown) => Promise.reject(discordFailure(error))) : count;
+  logger.info({ event: 'shards.count', shards, auto: count === 'auto' }, `running ${shards} shard process(es)`);
+  return shards;
+}
+
+/** Once for all shards; mentions still work without slash commands, so a failure is logged, not fatal. */
+async function registerOnce(config: Config, token: string, logger: Logger): Promise<void> {
+  try {
+    const rest = restFor(config, token);
+    await registerCommands({ rest, applicationId: await applicationIdFor(config, rest), guildId: config.discord.guildId, logger });
+  } catch (error) {
+    const failure = discordFailure(error);
+    logger.error({ event: 'commands.failed', code: failure.code, error: failure.message, hint: failure.hint }, 'could not register slash commands');
+  }
+}
+
+function send(shard: Shard, message: ToShard, logger: Logger): void {
+  shard.send(message).catch((error: unknown) => logger.warn({ event: 'shards.send_failed', shard: shard.id, err: error }, 'could not reach a shard'));
+}
+
+async function stopShard(shard: Shard): Promise<void> {
+  const child = shard.process as ChildProcess | null;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // kill() also stops discord.js from respawning it.
+  shard.kill();
+  const timer = setTimeout(() => child.kill('SIGKILL'), SHARD_EXIT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function runShardManager(params: { config: Config; logger: Logger }): Promise<RunningManager> {
+  const { config, logger } = params;
+  const token = config.discord.token;
+  if (token === undefined) throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
+  if (config.store.kind !== 'postgres') throw new VerbatimError('SHARDING_NEEDS_POSTGRES', 'SHARDS runs one process per shard, which needs the shared PostgreSQL store.');
+  const shardCount = await shardCountFor(config, token, logger);
+  await registerOnce(config, token, logger);
+  const refresh: Refresh = createRefresher(config, logger);
+  await refresh(false);
+
+  const store = postgresStore(config.store.databaseUrl, { applicationName: 'verbatim-shard-manager' });
+  let onFatal: (error: VerbatimError) => void = () => {};
+  const fatal = new Promise<VerbatimError>((resolve) => {
+    onFatal = resolve;
+  });
+  const manager = new ShardingManager(shardEntryPath(), {
+    totalShards: shardCount,
+    token,
+    mode: 'process',
+    respawn: true,
+    // The shards run as this process runs: through tsx's loader for the TypeScript source, plain node when compiled.
+    execArgv: process.execArgv,
+  });
+  const others = (asking: Shard) => [...manager.shards.values()].filter((s) => s !== asking);
+  const watch = watchGeneration(
+    () => store.generation(),
+    (generation) => {
+      logger.info({ event: 'index.changed_elsewhere', generation }, 'the index was refreshed by another process; shards reload it');
+      for (const shard of manager.shards.values()) send(shard, { verbatim: 'reload' }, logger);
+    },
+    GENERATION_POLL_MS,
+    (error) => logger.warn({ event: 'index.watch_failed', err: error }, 'could not read the committed generation'),
+  );
+  watch.saw(await store.generation());
+
+  const reindex = async (shard: Shard, request: ReindexRequest): Promise<void> => {
+    try {
+      const report = await refresh(request.rebuild);
+      watch.saw(await store.generation().catch(() => null));
+      send(shard, { verbatim: 'reindexed', id: request.id, report }, logger);
+      for (const other of others(shard)) send(other, { verbatim: 'reload' }, logger);
+    } catch (error) {
+      send(shard, { verbatim: 'reindexed', id: request.id, error: toVerbatimError(error).toJSON() }, logger);
+    }
+  };
+  manager.on('shardCreate', (shard) => {
+    logger.info({ event: 'shards.spawned', shard: shard.id }, 'shard process started');
+    shard.on('ready', () => logger.info({ event: 'shards.ready', shard: shard.id }, 'shard ready'));
+    shard.on('death', (child) => logger.warn({ event: 'shards.exited', shard: shard.id, exitCode: (child as ChildProcess).exitCode }, 'shard process exited'));
+    shard.on('message', (message: unknown) => {
+      if (!isToManager(message)) return;
+      if (message.verbatim === 'fatal') {
+        onFatal(new VerbatimError(toVerbatimError(message.error).code, message.error.message, { hint: message.error.hint }));
+        return;
+      }
+      void reindex(shard, message);
+    });
+  });
+
+  const stop = async (): Promise<void> => {
+    watch.stop();
+    await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
+    await store.close();
+  };
+  try {
+    await manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
+  } catch (error) {
+    await stop();
+    throw discordFailure(error);
+  }
+  logger.info({ event: 'shards.ready_all', shards: shardCount }, 'every shard is ready');
+  return { manager, shardCount, fatal, stop };
+}

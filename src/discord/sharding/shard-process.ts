@@ -1,0 +1,59 @@
+/**
+ * One shard of the sharded bot: the process discord.js' ShardingManager starts (see manager.ts). It serves the
+ * shared PostgreSQL store without ingesting, logs in as the shard discord.js names in its environment, leaves the
+ * slash commands to the manager, and exits when the manager goes away.
+ */
+import { loadConfig } from '../../config.js';
+import { createEngine } from '../../engine.js';
+import { VerbatimError, toVerbatimError } from '../../errors.js';
+import { createLogger } from '../../logger.js';
+import { renderError } from '../../cli/render-error.js';
+import { startBot } from '../bot.js';
+import { managedEngine, type ManagerLink } from './managed-engine.js';
+import type { ToManager } from './messages.js';
+
+const link: ManagerLink = {
+  send: (message: ToManager) => process.send?.(message),
+  onMessage: (listener) => process.on('message', listener),
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.sharding.kind !== 'shard' || process.send === undefined) {
+    throw new VerbatimError('CONFIG_INVALID', 'The shard process is started by the shard manager, not by hand.', { hint: 'Set SHARDS=auto (or a number) and run `npm start`.' });
+  }
+  const logger = createLogger(config).child({ shard: config.sharding.ids.length === 1 ? config.sharding.ids[0] : config.sharding.ids });
+  const engine = createEngine(config, { serveOnly: true, notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
+  // The index loads while the client logs in; questions that arrive meanwhile wait for it.
+  engine.warmUp().then(
+    (report) => logger.info({ ms: report.ms, articles: report.stats.articles, embedder: report.stats.embedder.id }, 'engine ready'),
+    (error: unknown) => logger.error({ err: error }, 'engine warm-up failed; questions will retry it'),
+  );
+  const bot = await startBot({ config, engine: managedEngine(engine, link, logger), logger, registerCommands: false });
+  let stopping = false;
+  const shutdown = async (why: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'shard.stopping', why }, 'shutting down');
+    await bot.stop().catch(() => {});
+    await engine.close().catch(() => {});
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // The manager is gone (killed, crashed): a shard on its own would never be restarted or refreshed.
+  process.once('disconnect', () => void shutdown('the shard manager went away'));
+  // A close Discord will not take back: the manager stops every shard (restarting this one would fail again).
+  void bot.fatal.then((error) => {
+    process.stderr.write(renderError(error) + '\n');
+    link.send({ verbatim: 'fatal', error: error.toJSON() });
+    void shutdown(error.code, 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(renderError(error) + '\n');
+  // A shard that cannot log in (a rejected token) would fail the same way every restart: the manager stops.
+  link.send({ verbatim: 'fatal', error: toVerbatimError(error).toJSON() });
+  process.exit(1);
+});
