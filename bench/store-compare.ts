@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     '',
     '## Answers on each store',
     '',
-    '"identical": same status and the same quotes (article and offsets) in the same order. "hit": answerable, the first quote is a gold evidence sentence; unanswerable, no answer. BM25-only rows use a stand-in embedder (64-d synthetic vectors; BM25-only answers never read them) because embedding the 2,225-article BBC corpus with USE lite takes far longer than this run may; the hybrid row uses USE lite on the seed articles. Both stores of a row share one embedding cache, filled by the files store's ingest first: its ingest time includes embedding, PostgreSQL's does not.',
+    '"identical": same status and the same quotes (article and offsets) in the same order. "hit": answerable, the first quote is a gold evidence sentence; unanswerable, no answer. BM25-only rows use a stand-in embedder (64-d synthetic vectors; BM25-only answers never read them) because embedding the 2,225-article BBC corpus with USE lite takes far longer than this run may; the hybrid row uses USE lite on the seed articles. Both stores of a row share one embedding cache, filled by the files store\'s ingest first: its ingest time includes embedding, PostgreSQL\'s does not.',
     '',
     renderAnswers(comparisons),
     '',

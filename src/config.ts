@@ -70,8 +70,8 @@ const schema = z.object({
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional().or(z.literal('').transform(() => undefined)),
 });
 
-/** Every setting's name (each is documented in `.env.example`; a test keeps the two in step). */
-export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+/** Every setting's name (each is documented in `.env.example`; a test keeps the two in step). SHARDS is read apart. */
+export const SETTING_NAMES: readonly string[] = [...Object.keys(schema.shape), 'SHARDS'];
 
 const EXAMPLES: Record<string, string> = {
   EMBEDDER: 'EMBEDDER=auto',

@@ -99,8 +99,8 @@ async function runManager(config: Config): Promise<void> {
     await running.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   void running.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
     await running.stop().catch(() => {});

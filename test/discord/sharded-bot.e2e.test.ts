@@ -1,5 +1,5 @@
 /**
- * The sharded bot end to end: `SHARDS=auto npm start` as a real process tree (the manager and one process per
+ * The sharded bot end to end: `SHARDS=auto npm start` (node dist/main.js) as a real process tree (the manager and one process per
  * shard, each running the real discord.js client) against the fake Discord on loopback, over one real throwaway
  * PostgreSQL database. The fake recommends two shards and owns two guilds, one per shard; questions in each guild
  * must be answered by the shard that owns it, from the one database the manager filled. Skipped (reason printed)
@@ -55,7 +55,8 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     const env: NodeJS.ProcessEnv = { ...process.env };
     // discord.js' own names: a stray one would make the manager think it is a shard.
     for (const name of ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARD_COUNT']) delete env[name];
-    manager = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/main.ts')], {
+    // As `npm start` runs it: the compiled dist/ (rebuilt by the test setup), so the shards run dist/ too.
+    manager = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/main.js')], {
       cwd: REPO_ROOT,
       env: {
         ...env,

@@ -61,4 +61,22 @@ describe.skipIf(missing !== null)(missing ? `engine on PostgreSQL: skipped: ${mi
       await second.close();
     }
   });
+
+  it('a serve-only engine (a shard) opens the committed index without the corpus, refuses to ingest, and reloads what another process committed', async () => {
+    // A corpus folder that does not exist: a serve-only engine must never read it.
+    const shard = createEngine(parseConfig({ ...env, CORPUS_DIR: '/nonexistent/verbatim-corpus', INDEX_DIR: await tempDir('verbatim-index-') }), { serveOnly: true });
+    try {
+      const report = await shard.warmUp();
+      expect(report.ingest).toBeNull();
+      expect(report.stats.articles).toBe(5);
+      await expect(shard.ingest()).rejects.toMatchObject({ code: 'INDEX_SERVE_ONLY' });
+      fs.writeFileSync(`${corpusDir}/200_ferry.txt`, 'Kettle Island ferry to sail again\n\nThe Kettle Island ferry will resume sailings on 3 April after repairs to its engine.\n');
+      await engine.ingest();
+      expect((await shard.stats()).articles).toBe(5);
+      expect((await shard.reload()).articles).toBe(6);
+      expect((await shard.articles({ query: 'kettle' })).total).toBe(1);
+    } finally {
+      await shard.close();
+    }
+  });
 });

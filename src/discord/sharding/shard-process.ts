@@ -39,8 +39,9 @@ async function main(): Promise<void> {
     await engine.close().catch(() => {});
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`, as in main.ts: the index write lock's signal handler exits the process when it is the only listener left.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // The manager is gone (killed, crashed): a shard on its own would never be restarted or refreshed.
   process.once('disconnect', () => void shutdown('the shard manager went away'));
   // A close Discord will not take back: the manager stops every shard (restarting this one would fail again).
