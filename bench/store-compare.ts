@@ -1,10 +1,11 @@
 /**
- * `npm run bench:store [-- --passages N --sets seed,bbc --skip-dense]`: the files store against the PostgreSQL store,
+ * `npm run bench:store [-- --passages N --sets seed,bbc --skip-dense --skip-serving]`: the files store against the PostgreSQL store,
  * side by side on one throwaway PostgreSQL cluster (started here, as the tests do):
  * - keyword retrieval: the BM25 index against PostgreSQL full-text search, on seed-qa and bbc-qa (gold evidence);
  * - answers: the share of identical results between the stores, BM25-only with a stand-in embedder on both sets
  *   (embedding the whole BBC corpus with USE lite takes far longer than this run may), hybrid with USE lite on seed-qa;
- * - dense retrieval and ingest at N synthetic passages (default 10,000): recall@10 against an exact scan, warm latency.
+ * - dense retrieval and ingest at N synthetic passages (default 10,000): recall@10 against an exact scan, warm latency;
+ * - a serving process on each store over the BBC corpus: cold start to the first answer and resident memory.
  * Writes bench/results/store-compare.{md,json}.
  */
 import { parseArgs } from 'node:util';
@@ -14,10 +15,11 @@ import { sharedDataDir } from './lib/shared-data.js';
 import { postgresMissing, startThrowawayPostgres } from './lib/postgres-cluster.js';
 import { denseComparison, type DenseComparison } from './store/dense.js';
 import { compareSet, type SetComparison } from './store/qa-sets.js';
-import { renderAnswers, renderDense, renderLexical } from './store/render.js';
+import { renderAnswers, renderDense, renderLexical, renderServing } from './store/render.js';
+import { servingComparison, type ServingComparison } from './store/serving.js';
 import { standInEmbedder } from './store/stand-in-embedder.js';
 
-const { values } = parseArgs({ options: { passages: { type: 'string', default: '10000' }, sets: { type: 'string', default: 'seed,bbc' }, 'skip-dense': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { passages: { type: 'string', default: '10000' }, sets: { type: 'string', default: 'seed,bbc' }, 'skip-dense': { type: 'boolean', default: false }, 'skip-serving': { type: 'boolean', default: false } } });
 const log = (line: string) => process.stderr.write(`[bench:store] ${line}\n`);
 /** Small vectors keep hnswlib's build quick where the vectors do not matter (BM25-only answers). */
 const STAND_IN_DIMENSION = 64;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const cluster = await startThrowawayPostgres();
   const comparisons: SetComparison[] = [];
   let dense: DenseComparison | null = null;
+  let serving: ServingComparison | null = null;
   try {
     for (const name of sets) {
       const corpus = name === 'seed' ? seedCorpus(dataDir, cacheDir) : name === 'bbc' ? bbcCorpus(dataDir, cacheDir) : null;
@@ -45,6 +48,10 @@ async function main(): Promise<void> {
       if (name === 'seed') comparisons.push(await compareSet({ corpus, databaseUrl: await cluster.createDatabase(), mode: 'hybrid', lexical: false, log }));
     }
     if (!values['skip-dense']) dense = await denseComparison(await cluster.createDatabase(), Number(values.passages), log);
+    if (!values['skip-serving']) {
+      const bbc = bbcCorpus(dataDir, cacheDir);
+      serving = await servingComparison(bbc.corpusDir, await cluster.createDatabase(), bbc.items[0]!.question, log);
+    }
   } finally {
     await cluster.stop();
   }
@@ -75,8 +82,18 @@ async function main(): Promise<void> {
           renderDense(dense),
           '',
         ]),
+    ...(serving === null
+      ? []
+      : [
+          `## A serving process on each store: the BBC corpus (${serving.articles} articles, ${serving.passages} passages, ${serving.sentences} sentences), 384-d stand-in vectors`,
+          '',
+          'A fresh process per run (the better of two): the engine as the bot builds it (files: the usual warm-up, which opens the index and checks the corpus for changes; PostgreSQL: serve-only, as a shard opens it, reading the articles and sentence vectors into memory and asking the database for candidates), then one question. Cold start: spawn (through tsx) to the first answer.',
+          '',
+          renderServing(serving),
+          '',
+        ]),
   ].join('\n');
-  await writeResults('store-compare', { ...info, minutes, sets: comparisons, dense }, markdown);
+  await writeResults('store-compare', { ...info, minutes, sets: comparisons, dense, serving }, markdown);
   log(`wrote bench/results/store-compare.md (${minutes.toFixed(1)} min)`);
 }
 

@@ -2,6 +2,7 @@
 import { markdownTable } from '../lib/report.js';
 import type { DenseComparison } from './dense.js';
 import type { SetComparison } from './qa-sets.js';
+import type { ServingComparison } from './serving.js';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -46,4 +47,15 @@ export function renderDense(dense: DenseComparison): string {
     ['store', 'ingest', 'open', 'recall@10 vs exact', 'query p50 ms', 'query p99 ms'],
     dense.rows.map((r) => [r.store === 'files' ? 'files (hnswlib, in memory)' : 'postgres (pgvector HNSW, a round trip)', s(r.ingestMs), s(r.openMs), r.recallAt10.toFixed(3), ms(r.p50Ms), ms(r.p99Ms)]),
   );
+}
+
+export function renderServing(serving: ServingComparison): string {
+  const files = serving.rows.find((r) => r.store === 'files')!;
+  const postgres = serving.rows.find((r) => r.store === 'postgres')!;
+  const table = markdownTable(
+    ['process', 'cold start to first answer', 'warm-up', 'first answer ms', 'RSS MiB', 'JS heap MiB'],
+    serving.rows.map((r) => [r.store === 'files' ? 'files store (the unsharded bot)' : 'PostgreSQL, serve-only (one shard)', s(r.coldStartMs), s(r.warmUpMs), ms(r.answerMs), r.rssMiB.toFixed(0), r.heapMiB.toFixed(0)]),
+  );
+  const shards = [2, 4, 8].map((n) => `${n} shards ≈ ${(n * postgres.rssMiB).toFixed(0)} MiB`).join(', ');
+  return `${table}\n\nMemory of a sharded bot: N × one PostgreSQL serving process (${shards}) against ${files.rssMiB.toFixed(0)} MiB for one files process (measured once each; the shards' discord.js clients and the manager, which holds no index between refreshes, come on top).`;
 }
