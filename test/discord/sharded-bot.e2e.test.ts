@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
+import { freePort, postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
 import { copySeeds, REPO_ROOT, tempDir } from '../helpers/seed-corpus.js';
 import type { RawChannel, RawMessage } from './fake-discord/entities.js';
 import { FakeDiscord, type InteractionRecord } from './fake-discord/index.js';
@@ -36,6 +36,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
   let manager: ChildProcess;
   let exited: Promise<number | null>;
   let corpusDir: string;
+  let healthPort: number;
   const scratch: string[] = [];
   let output = '';
   const logs = (): LogLine[] =>
@@ -52,6 +53,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     const indexDir = await tempDir('verbatim-shards-index-');
     const botDir = await tempDir('verbatim-shards-bot-');
     scratch.push(corpusDir, indexDir, botDir);
+    healthPort = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env };
     // discord.js' own names: a stray one would make the manager think it is a shard.
     for (const name of ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARD_COUNT']) delete env[name];
@@ -75,6 +77,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
         COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
         LOG_QUESTIONS: 'full',
+        HEALTH_PORT: String(healthPort),
       },
       // Its own process group, so the shards it forked can be ended with it if it fails to stop them.
       detached: true,
@@ -140,6 +143,12 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     expect(refreshed[0]).toMatchObject({ added: 5 });
     expect(refreshed[0]!.shard).toBeUndefined();
     expect(logs().filter((l) => l.msg === 'engine ready').map((l) => l.shard).sort()).toEqual([0, 1]);
+  });
+
+  it('answers /readyz from the manager: ready once the index is refreshed and every shard is logged in', async () => {
+    const response = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ready: true, checks: { index: 'ok', shards: 'ok' } });
   });
 
   it('answers a mention in each guild from the shard that owns it', async () => {

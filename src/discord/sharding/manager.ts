@@ -10,6 +10,7 @@ import type { Config } from '../../config.js';
 import { VerbatimError, toVerbatimError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { postgresStore } from '../../index/postgres/pg-store.js';
+import { readinessOf, startHealthServer, type CheckState, type RunningServer } from '../../serve/health.js';
 import { discordFailure } from '../discord-errors.js';
 import { applicationIdFor, registerCommands, restFor } from '../register.js';
 import { shardEntryPath } from './entry-path.js';
@@ -77,10 +78,26 @@ export async function runShardManager(params: { config: Config; logger: Logger }
   const token = config.discord.token;
   if (token === undefined) throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
   if (config.store.kind !== 'postgres') throw new VerbatimError('SHARDING_NEEDS_POSTGRES', 'SHARDS runs one process per shard, which needs the shared PostgreSQL store.');
-  const shardCount = await shardCountFor(config, token, logger);
-  await registerOnce(config, token, logger);
+  // HEALTH_PORT: the manager answers /healthz and /readyz (ready once the index is refreshed and every shard is
+  // logged in); shards start no listener of their own, which would all want the same port.
+  let refreshed: CheckState = 'starting';
+  let shardsReady: () => CheckState = () => 'starting';
+  const health: RunningServer | null = config.health ? await startHealthServer({ ...config.health, readiness: () => readinessOf({ index: refreshed, shards: shardsReady() }) }) : null;
+  if (health) logger.info({ event: 'health.listening', url: health.url }, 'health endpoints listening');
+  let shardCount: number;
+  try {
+    shardCount = await shardCountFor(config, token, logger);
+    await registerOnce(config, token, logger);
+  } catch (error) {
+    await health?.close();
+    throw error;
+  }
   const refresh: Refresh = createRefresher(config, logger);
-  await refresh(false);
+  await refresh(false).catch(async (error: unknown) => {
+    await health?.close();
+    throw error;
+  });
+  refreshed = 'ok';
 
   const store = postgresStore(config.store.databaseUrl, { applicationName: 'verbatim-shard-manager' });
   let onFatal: (error: VerbatimError) => void = () => {};
@@ -95,6 +112,7 @@ export async function runShardManager(params: { config: Config; logger: Logger }
     // The shards run as this process runs: through tsx's loader for the TypeScript source, plain node when compiled.
     execArgv: process.execArgv,
   });
+  shardsReady = () => ([...manager.shards.values()].filter((shard) => shard.ready).length === shardCount ? 'ok' : 'starting');
   const others = (asking: Shard) => [...manager.shards.values()].filter((s) => s !== asking);
   const watch = watchGeneration(
     () => store.generation(),
@@ -135,6 +153,7 @@ export async function runShardManager(params: { config: Config; logger: Logger }
     watch.stop();
     await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
     await store.close();
+    await health?.close();
   };
   try {
     await manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
