@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dataDir = sharedDataDir();
   const cacheDir = 'bench/.cache';
-  const sets = values.sets.split(',').map((s) => s.trim());
+  const sets = values.sets.split(',').map((s) => s.trim()).filter(Boolean);
   const cluster = await startThrowawayPostgres();
   const comparisons: SetComparison[] = [];
   let dense: DenseComparison | null = null;

@@ -70,10 +70,13 @@ async function readArticles(client: pg.PoolClient): Promise<Map<string, Article>
   return new Map(rows.map((row) => [row.id, { ...row.meta, id: row.id, text: row.text, sentences: [] }]));
 }
 
-/** Fills each article's sentences (text sliced from the article at the stored offsets) and returns its vector rows. */
+/**
+ * Fills each article's sentences (text sliced from the article at the stored offsets) and returns its vector rows.
+ * Vectors come in pgvector's binary form (vector_send): parsing their text form was most of a shard's start-up.
+ */
 async function readSentences(client: pg.PoolClient, articles: Map<string, Article>, dimension: number): Promise<Map<string, Float32Array>> {
-  const { rows } = await client.query<{ article_id: string; idx: number; start_offset: number; end_offset: number; paragraph: number; kind: Sentence['kind']; embedding: string }>(
-    'SELECT article_id, idx, start_offset, end_offset, paragraph, kind, embedding::text AS embedding FROM sentences ORDER BY article_id, idx',
+  const { rows } = await client.query<{ article_id: string; idx: number; start_offset: number; end_offset: number; paragraph: number; kind: Sentence['kind']; embedding: Buffer }>(
+    'SELECT article_id, idx, start_offset, end_offset, paragraph, kind, vector_send(embedding) AS embedding FROM sentences ORDER BY article_id, idx',
   );
   const vectors = new Map<string, Float32Array>();
   for (const article of articles.values()) vectors.set(article.id, new Float32Array(0));
@@ -89,7 +92,7 @@ async function readSentences(client: pg.PoolClient, articles: Map<string, Articl
       const row = rows[r]!;
       if (row.idx !== r - i || row.end_offset > article.text.length) throw new VerbatimError('INDEX_CORRUPT', `Sentence ${row.idx} of ${id} is out of place or outside its text.`);
       article.sentences.push({ index: row.idx, paragraph: row.paragraph, kind: row.kind, start: row.start_offset, end: row.end_offset, text: article.text.slice(row.start_offset, row.end_offset) });
-      block.set(parseVector(row.embedding, dimension), (r - i) * dimension);
+      readVector(row.embedding, dimension, block, (r - i) * dimension);
     }
     vectors.set(id, block);
     i = end;
@@ -109,10 +112,11 @@ async function readPassages(client: pg.PoolClient): Promise<Map<number, Passage>
   );
 }
 
-function parseVector(text: string, dimension: number): Float32Array {
-  const values = text.slice(1, -1).split(',');
-  if (values.length !== dimension) throw new VerbatimError('INDEX_CORRUPT', `A stored vector has ${values.length} dimensions, expected ${dimension}.`);
-  return Float32Array.from(values, Number);
+/** pgvector's binary form: int16 dimension, int16 unused, then the values as big-endian float4. */
+function readVector(bytes: Buffer, dimension: number, into: Float32Array, offset: number): void {
+  const stored = bytes.length >= 4 ? bytes.readInt16BE(0) : -1;
+  if (stored !== dimension || bytes.length !== 4 + 4 * dimension) throw new VerbatimError('INDEX_CORRUPT', `A stored vector has ${stored} dimensions, expected ${dimension}.`);
+  for (let i = 0; i < dimension; i++) into[offset + i] = bytes.readFloatBE(4 + 4 * i);
 }
 
 /** The answer step's IDF source, analysed exactly as the files store's BM25 index analyses passages. */
