@@ -73,31 +73,51 @@ async function stopShard(shard: Shard): Promise<void> {
   clearTimeout(timer);
 }
 
+/** What the manager's /readyz reports (HEALTH_PORT). */
+interface ManagerStatus {
+  index: CheckState;
+  shards: () => CheckState;
+}
+
 export async function runShardManager(params: { config: Config; logger: Logger }): Promise<RunningManager> {
   const { config, logger } = params;
-  const token = config.discord.token;
-  if (token === undefined) throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
-  if (config.store.kind !== 'postgres') throw new VerbatimError('SHARDING_NEEDS_POSTGRES', 'SHARDS runs one process per shard, which needs the shared PostgreSQL store.');
   // HEALTH_PORT: the manager answers /healthz and /readyz (ready once the index is refreshed and every shard is
   // logged in); shards start no listener of their own, which would all want the same port.
-  let refreshed: CheckState = 'starting';
-  let shardsReady: () => CheckState = () => 'starting';
-  const health: RunningServer | null = config.health ? await startHealthServer({ ...config.health, readiness: () => readinessOf({ index: refreshed, shards: shardsReady() }) }) : null;
+  const status: ManagerStatus = { index: 'starting', shards: () => 'starting' };
+  const health: RunningServer | null = config.health ? await startHealthServer({ ...config.health, readiness: () => readinessOf({ index: status.index, shards: status.shards() }) }) : null;
   if (health) logger.info({ event: 'health.listening', url: health.url }, 'health endpoints listening');
-  let shardCount: number;
   try {
-    shardCount = await shardCountFor(config, token, logger);
-    await registerOnce(config, token, logger);
+    const running = await launch(config, logger, status);
+    return {
+      ...running,
+      stop: async () => {
+        await running.stop();
+        await health?.close();
+      },
+    };
   } catch (error) {
     await health?.close();
     throw error;
   }
+}
+
+async function launch(config: Config, logger: Logger, status: ManagerStatus): Promise<RunningManager> {
+  const token = config.discord.token;
+  if (token === undefined) throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
+  if (config.store.kind !== 'postgres') throw new VerbatimError('SHARDING_NEEDS_POSTGRES', 'SHARDS runs one process per shard, which needs the shared PostgreSQL store.');
+  const shardCount = await shardCountFor(config, token, logger);
+  await registerOnce(config, token, logger);
   const refresh: Refresh = createRefresher(config, logger);
-  await refresh(false).catch(async (error: unknown) => {
-    await health?.close();
-    throw error;
-  });
-  refreshed = 'ok';
+  // A failed refresh (the corpus folder missing on this host, …) does not stop the bot: the shards serve what the
+  // database holds, as the single-process bot answers from the committed index when its warm-up ingest fails.
+  await refresh(false).then(
+    () => (status.index = 'ok'),
+    (error: unknown) => {
+      const failure = toVerbatimError(error);
+      status.index = 'failed';
+      logger.error({ event: 'index.refresh_failed', code: failure.code, error: failure.message, hint: failure.hint }, 'could not refresh the index; the shards serve what the database holds');
+    },
+  );
 
   const store = postgresStore(config.store.databaseUrl, { applicationName: 'verbatim-shard-manager' });
   let onFatal: (error: VerbatimError) => void = () => {};
@@ -112,7 +132,7 @@ export async function runShardManager(params: { config: Config; logger: Logger }
     // The shards run as this process runs: through tsx's loader for the TypeScript source, plain node when compiled.
     execArgv: process.execArgv,
   });
-  shardsReady = () => ([...manager.shards.values()].filter((shard) => shard.ready).length === shardCount ? 'ok' : 'starting');
+  status.shards = () => ([...manager.shards.values()].filter((shard) => shard.ready).length === shardCount ? 'ok' : 'starting');
   const others = (asking: Shard) => [...manager.shards.values()].filter((s) => s !== asking);
   const watch = watchGeneration(
     () => store.generation(),
@@ -128,6 +148,7 @@ export async function runShardManager(params: { config: Config; logger: Logger }
   const reindex = async (shard: Shard, request: ReindexRequest): Promise<void> => {
     try {
       const report = await refresh(request.rebuild);
+      status.index = 'ok';
       watch.saw(await store.generation().catch(() => null));
       send(shard, { verbatim: 'reindexed', id: request.id, report }, logger);
       for (const other of others(shard)) send(other, { verbatim: 'reload' }, logger);
@@ -153,7 +174,6 @@ export async function runShardManager(params: { config: Config; logger: Logger }
     watch.stop();
     await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
     await store.close();
-    await health?.close();
   };
   try {
     await manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
