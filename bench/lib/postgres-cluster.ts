@@ -1,6 +1,5 @@
 /**
- * A real, throwaway PostgreSQL cluster on loopback for tests and benchmarks (tests import it through
- * test/helpers/postgres-cluster.ts), started as
+ * A real, throwaway PostgreSQL cluster on loopback for tests and benchmarks (bench:store starts one too), started as
  * ../shared/docs/postgres-pgvector.md describes: initdb + pg_ctl (through runuser when running as root, since
  * PostgreSQL refuses to run as root) in a temp folder, on a free 127.0.0.1 port, trust authentication, fsync off.
  * Suites skip (printing why) only when the binaries or pgvector are absent (`postgresMissing`); a server that is

@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
-import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
+import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/postgres-cluster.js';
 
 const missing = postgresMissing();
 

@@ -12,7 +12,7 @@ import { passageVector } from '../../src/index/passage-vector.js';
 import { postgresStore } from '../../src/index/postgres/pg-store.js';
 import type { ServingIndex } from '../../src/index/serving-index.js';
 import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
-import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
+import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/postgres-cluster.js';
 import { ARTICLES, DIMENSION, embeddedTexts, temporaryRoot, testEmbedder, vectorOf } from './index-fixture.js';
 import { makeArticle, windowPassages } from './make-article.js';
 

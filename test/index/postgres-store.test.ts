@@ -12,7 +12,7 @@ import { migrate } from '../../src/index/postgres/migrate.js';
 import { postgresStore } from '../../src/index/postgres/pg-store.js';
 import { connectPool } from '../../src/index/postgres/connect.js';
 import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
-import { freePort, postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/postgres-cluster.js';
+import { freePort, postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/postgres-cluster.js';
 import { ARTICLES, testEmbedder } from './index-fixture.js';
 import { makeArticle, windowPassages } from './make-article.js';
 
