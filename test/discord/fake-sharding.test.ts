@@ -6,6 +6,9 @@
 import { Client, Events, GatewayIntentBits, type Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { parseConfig } from '../../src/config.js';
+import { restFor } from '../../src/discord/register.js';
+import { recommendedShardCount } from '../../src/discord/sharding/shard-count.js';
 import { FakeDiscord } from './fake-discord/index.js';
 import { shardOf } from './fake-discord/ids.js';
 import { TOKEN } from './harness.js';
@@ -52,6 +55,17 @@ describe('the fake Discord, sharded', () => {
     await fake.until(() => received.length === 2, 'both messages');
     expect(received.map((m) => [m.guildId, m.guild?.shardId]).sort()).toEqual(fake.guilds.map((g, i) => [g.id, i]).sort());
     expect(fake.gateway.deliveries.filter((d) => d.t === 'MESSAGE_CREATE').map((d) => [d.guildId, d.shard])).toEqual(fake.guilds.map((g, i) => [g.id, i]));
+  });
+
+  it('SHARDS=auto asks the configured REST API (here the fake) for the count', async () => {
+    const three = await FakeDiscord.start({ token: TOKEN, shards: 3 });
+    try {
+      const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_REST_API: three.restUrl });
+      expect(await recommendedShardCount(restFor(config, TOKEN))).toBe(3);
+      expect(three.rest.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /gateway/bot']);
+    } finally {
+      await three.stop();
+    }
   });
 
   it('closes an IDENTIFY with a shard outside its count with 4010, as Discord does', async () => {

@@ -180,6 +180,16 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     expect(description(await replyTo(question))).toContain('3 April');
   });
 
+  it('starts a shard again when its process dies; the new process answers in its guild from the newest index', async () => {
+    const pid = Number(logged('shard.started').find((l) => l.shard === 1)?.pid);
+    const identified = fake.gateway.identified.length;
+    process.kill(pid, 'SIGKILL');
+    await fake.until(() => logs().filter((l) => l.msg === 'engine ready' && l.shard === 1).length === 2, 'a new shard 1 with its engine ready', START_MS);
+    expect(fake.gateway.identified.slice(identified)).toEqual([[1, 2]]);
+    const question = fake.say(`${fake.botMention} When will the Kettle Island ferry resume sailings?`, { channel: channelOf(1) });
+    expect(description(await replyTo(question))).toContain('3 April');
+  }, START_MS);
+
   it('never logs the token, in the manager or in a shard', () => {
     expect(output).not.toContain(TOKEN_SECRET_PART);
   });
@@ -187,6 +197,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
   it('stops every shard when the manager is told to stop', async () => {
     manager.kill('SIGTERM');
     expect(await exited).toBe(0);
+    // Shard 1's first process was killed before: the stopping ones are shard 0 and shard 1's second process.
     expect(logs().filter((l) => l.event === 'shard.stopping').map((l) => l.shard).sort()).toEqual([0, 1]);
   }, 60_000);
 });

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     throw new VerbatimError('CONFIG_INVALID', 'The shard process is started by the shard manager, not by hand.', { hint: 'Set SHARDS=auto (or a number) and run `npm start`.' });
   }
   const logger = createLogger(config).child({ shard: config.sharding.ids.length === 1 ? config.sharding.ids[0] : config.sharding.ids });
+  logger.info({ event: 'shard.started', pid: process.pid, shards: config.sharding.count }, 'shard process started');
   const engine = createEngine(config, { serveOnly: true, notice: (message, notice) => logger.warn({ event: 'engine.notice', code: notice.code, hint: notice.hint }, message) });
   // The index loads while the client logs in; questions that arrive meanwhile wait for it.
   engine.warmUp().then(
