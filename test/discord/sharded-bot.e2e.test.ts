@@ -5,7 +5,7 @@
  * must be answered by the shard that owns it, from the one database the manager filled. Skipped (reason printed)
  * only when PostgreSQL or pgvector is not installed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
   let exited: Promise<number | null>;
   let corpusDir: string;
   let healthPort: number;
+  /** The settings the manager ran with (a lone shard started by the test reuses them). */
+  let botEnv: NodeJS.ProcessEnv;
   const scratch: string[] = [];
   let output = '';
   const logs = (): LogLine[] =>
@@ -57,28 +59,29 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     const env: NodeJS.ProcessEnv = { ...process.env };
     // discord.js' own names: a stray one would make the manager think it is a shard.
     for (const name of ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARD_COUNT']) delete env[name];
+    botEnv = {
+      ...env,
+      SHARDS: 'auto',
+      STORE: 'postgres',
+      DATABASE_URL: await cluster.createDatabase(),
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_REST_API: fake.restUrl,
+      DISCORD_GUILD_ID: '',
+      ANSWER_CHANNELS: '',
+      CORPUS_DIR: corpusDir,
+      INDEX_DIR: indexDir,
+      BOT_DB: path.join(botDir, 'bot.sqlite'),
+      EMBEDDER: 'use',
+      EMBED_WORKERS: '1',
+      COOLDOWN_SECONDS: '0',
+      LOG_LEVEL: 'info',
+      LOG_QUESTIONS: 'full',
+      HEALTH_PORT: String(healthPort),
+    };
     // As `npm start` runs it: the compiled dist/ (rebuilt by the test setup), so the shards run dist/ too.
     manager = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/main.js')], {
       cwd: REPO_ROOT,
-      env: {
-        ...env,
-        SHARDS: 'auto',
-        STORE: 'postgres',
-        DATABASE_URL: await cluster.createDatabase(),
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_REST_API: fake.restUrl,
-        DISCORD_GUILD_ID: '',
-        ANSWER_CHANNELS: '',
-        CORPUS_DIR: corpusDir,
-        INDEX_DIR: indexDir,
-        BOT_DB: path.join(botDir, 'bot.sqlite'),
-        EMBEDDER: 'use',
-        EMBED_WORKERS: '1',
-        COOLDOWN_SECONDS: '0',
-        LOG_LEVEL: 'info',
-        LOG_QUESTIONS: 'full',
-        HEALTH_PORT: String(healthPort),
-      },
+      env: botEnv,
       // Its own process group, so the shards it forked can be ended with it if it fails to stop them.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -200,4 +203,28 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     // Shard 1's first process was killed before: the stopping ones are shard 0 and shard 1's second process.
     expect(logs().filter((l) => l.event === 'shard.stopping').map((l) => l.shard).sort()).toEqual([0, 1]);
   }, 60_000);
+
+  it('a shard whose manager goes away stops itself (the test plays the manager, then disconnects)', async () => {
+    const shard = fork(path.join(REPO_ROOT, 'dist/discord/sharding/shard-process.js'), [], {
+      env: { ...botEnv, SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '0', SHARD_COUNT: '2' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let said = '';
+    shard.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    shard.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const gone = new Promise<number | null>((resolve) => shard.on('exit', (code) => resolve(code)));
+    try {
+      // discord.js tells its manager {_ready: true} once the shard is logged in.
+      await new Promise<void>((resolve, reject) => {
+        shard.on('message', (message: { _ready?: boolean }) => message._ready === true && resolve());
+        void gone.then((code) => reject(new Error(`the shard exited (${code}) before it was ready:\n${said.slice(-2000)}`)));
+      });
+      shard.disconnect();
+      const code = await gone;
+      expect(code, said.slice(-3000)).toBe(0);
+      expect(said).toContain('the shard manager went away');
+    } finally {
+      if (shard.exitCode === null && shard.signalCode === null) shard.kill('SIGKILL');
+    }
+  }, START_MS);
 });

@@ -8,12 +8,15 @@ import { createEngine } from '../../engine.js';
 import { VerbatimError, toVerbatimError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import { renderError } from '../../cli/render-error.js';
-import { startBot } from '../bot.js';
+import { startBot, type RunningBot } from '../bot.js';
 import { managedEngine, type ManagerLink } from './managed-engine.js';
 import type { ToManager } from './messages.js';
 
 const link: ManagerLink = {
-  send: (message: ToManager) => process.send?.(message),
+  // After the manager is gone, the channel is closed and sending would throw.
+  send: (message: ToManager) => {
+    if (process.connected) process.send?.(message);
+  },
   onMessage: (listener) => process.on('message', listener),
 };
 
@@ -30,21 +33,28 @@ async function main(): Promise<void> {
     (report) => logger.info({ ms: report.ms, articles: report.stats.articles, embedder: report.stats.embedder.id }, 'engine ready'),
     (error: unknown) => logger.error({ err: error }, 'engine warm-up failed; questions will retry it'),
   );
-  const bot = await startBot({ config, engine: managedEngine(engine, link, logger), logger, registerCommands: false });
+  let bot: RunningBot | null = null;
   let stopping = false;
   const shutdown = async (why: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'shard.stopping', why }, 'shutting down');
-    await bot.stop().catch(() => {});
+    await bot?.stop().catch(() => {});
     await engine.close().catch(() => {});
     process.exit(code);
   };
   // `on`, not `once`, as in main.ts: the index write lock's signal handler exits the process when it is the only listener left.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  // The manager is gone (killed, crashed): a shard on its own would never be restarted or refreshed.
+  // The manager is gone (killed, crashed): a shard on its own would never be restarted or refreshed. Listened for
+  // before logging in, so a manager that dies meanwhile is noticed too.
   process.once('disconnect', () => void shutdown('the shard manager went away'));
+  // discord.js reports each shard event to the manager with process.send, unguarded: once the manager is gone that
+  // fails with an 'error' event on the process, which would end it with status 1 in the middle of the shutdown.
+  process.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ERR_IPC_CHANNEL_CLOSED') logger.error({ event: 'shard.ipc_failed', err: error }, 'could not talk to the shard manager');
+  });
+  bot = await startBot({ config, engine: managedEngine(engine, link, logger), logger, registerCommands: false });
   // A close Discord will not take back: the manager stops every shard (restarting this one would fail again).
   void bot.fatal.then((error) => {
     process.stderr.write(renderError(error) + '\n');
