@@ -227,4 +227,25 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
       if (shard.exitCode === null && shard.signalCode === null) shard.kill('SIGKILL');
     }
   }, START_MS);
+
+  it("stops with the shard's coded error, status 1, when a shard cannot log in (SHARDS=2 with a rejected token)", async () => {
+    const wrong = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.wrong-token.rejected-by-the-fake';
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/main.js')], {
+      cwd: REPO_ROOT,
+      env: { ...botEnv, SHARDS: '2', DISCORD_TOKEN: wrong, HEALTH_PORT: '' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    child.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const code = await Promise.race([
+      new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c))),
+      new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), START_MS - 30_000)),
+    ]);
+    if (code === 'running' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    expect(code, said.slice(-3000)).toBe(1);
+    expect(said).toMatch(/CONFIG_INVALID: Discord rejected DISCORD_TOKEN/);
+    expect(said).not.toContain('rejected-by-the-fake');
+  }, START_MS);
 });

@@ -120,9 +120,13 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
   );
 
   const store = postgresStore(config.store.databaseUrl, { applicationName: 'verbatim-shard-manager' });
+  let firstFatal: VerbatimError | null = null;
   let onFatal: (error: VerbatimError) => void = () => {};
   const fatal = new Promise<VerbatimError>((resolve) => {
-    onFatal = resolve;
+    onFatal = (error) => {
+      firstFatal ??= error;
+      resolve(error);
+    };
   });
   const manager = new ShardingManager(shardEntryPath(), {
     totalShards: shardCount,
@@ -179,7 +183,8 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
     await manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
   } catch (error) {
     await stop();
-    throw discordFailure(error);
+    // A shard that died before it was ready says why (a rejected token, …): that beats "exited before ready".
+    throw firstFatal ?? discordFailure(error);
   }
   logger.info({ event: 'shards.ready_all', shards: shardCount }, 'every shard is ready');
   return { manager, shardCount, fatal, stop };

@@ -20,6 +20,14 @@ const link: ManagerLink = {
   onMessage: (listener) => process.on('message', listener),
 };
 
+/** Tells the manager why this shard cannot run, and waits until it is sent: exiting at once could drop it. */
+function reportFatal(error: VerbatimError): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.connected || process.send === undefined) return resolve();
+    process.send({ verbatim: 'fatal', error: error.toJSON() } satisfies ToManager, () => resolve());
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.sharding.kind !== 'shard' || process.send === undefined) {
@@ -56,16 +64,16 @@ async function main(): Promise<void> {
   });
   bot = await startBot({ config, engine: managedEngine(engine, link, logger), logger, registerCommands: false });
   // A close Discord will not take back: the manager stops every shard (restarting this one would fail again).
-  void bot.fatal.then((error) => {
+  void bot.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
-    link.send({ verbatim: 'fatal', error: error.toJSON() });
+    await reportFatal(error);
     void shutdown(error.code, 1);
   });
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   process.stderr.write(renderError(error) + '\n');
   // A shard that cannot log in (a rejected token) would fail the same way every restart: the manager stops.
-  link.send({ verbatim: 'fatal', error: toVerbatimError(error).toJSON() });
+  await reportFatal(toVerbatimError(error));
   process.exit(1);
 });
