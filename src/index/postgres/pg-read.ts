@@ -70,16 +70,31 @@ async function readArticles(client: pg.PoolClient): Promise<Map<string, Article>
   return new Map(rows.map((row) => [row.id, { ...row.meta, id: row.id, text: row.text, sentences: [] }]));
 }
 
+/** Articles whose sentences are read per query: the whole table at once held every row's vector twice (hex text and bytes) at the peak of a shard's start-up. */
+const SENTENCE_CHUNK_ARTICLES = 256;
+
+type SentenceRow = { article_id: string; idx: number; start_offset: number; end_offset: number; paragraph: number; kind: Sentence['kind']; embedding: Buffer };
+
 /**
  * Fills each article's sentences (text sliced from the article at the stored offsets) and returns its vector rows.
  * Vectors come in pgvector's binary form (vector_send): parsing their text form was most of a shard's start-up.
  */
 async function readSentences(client: pg.PoolClient, articles: Map<string, Article>, dimension: number): Promise<Map<string, Float32Array>> {
-  const { rows } = await client.query<{ article_id: string; idx: number; start_offset: number; end_offset: number; paragraph: number; kind: Sentence['kind']; embedding: Buffer }>(
-    'SELECT article_id, idx, start_offset, end_offset, paragraph, kind, vector_send(embedding) AS embedding FROM sentences ORDER BY article_id, idx',
-  );
   const vectors = new Map<string, Float32Array>();
   for (const article of articles.values()) vectors.set(article.id, new Float32Array(0));
+  const ids = [...articles.keys()];
+  for (let start = 0; start < ids.length; start += SENTENCE_CHUNK_ARTICLES) {
+    const { rows } = await client.query<SentenceRow>(
+      'SELECT article_id, idx, start_offset, end_offset, paragraph, kind, vector_send(embedding) AS embedding FROM sentences WHERE article_id = ANY($1::text[]) ORDER BY article_id, idx',
+      [ids.slice(start, start + SENTENCE_CHUNK_ARTICLES)],
+    );
+    fillSentences(rows, articles, dimension, vectors);
+  }
+  return vectors;
+}
+
+/** `rows` ordered by article and index: each article's sentences and its block of vectors. */
+function fillSentences(rows: readonly SentenceRow[], articles: Map<string, Article>, dimension: number, vectors: Map<string, Float32Array>): void {
   let i = 0;
   while (i < rows.length) {
     const id = rows[i]!.article_id;
@@ -97,7 +112,6 @@ async function readSentences(client: pg.PoolClient, articles: Map<string, Articl
     vectors.set(id, block);
     i = end;
   }
-  return vectors;
 }
 
 async function readPassages(client: pg.PoolClient): Promise<Map<number, Passage>> {
