@@ -4,6 +4,7 @@
  * SHARD_COUNT=<total>, overwriting the operator's SHARDS=auto|N. So a process with both SHARDING_MANAGER=true and
  * SHARD_COUNT is a shard, and its SHARDS is discord.js'; any other process reads SHARDS as the operator's setting.
  */
+import path from 'node:path';
 import { VerbatimError } from './errors.js';
 
 /** How the Discord bot runs: one process, a manager of shard processes, or one shard under a manager. */
@@ -60,8 +61,6 @@ export function checkShardingStore(sharding: Sharding, store: 'files' | 'postgre
 /** A shard's own bot database beside BOT_DB (bot.sqlite → bot.shard-1.sqlite): SQLite files are not shared between processes. */
 export function shardDatabase(file: string, sharding: Sharding): string {
   if (sharding.kind !== 'shard') return file;
-  const dot = file.lastIndexOf('.');
-  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  const suffix = `.shard-${sharding.ids.join('-')}`;
-  return dot > slash ? `${file.slice(0, dot)}${suffix}${file.slice(dot)}` : `${file}${suffix}`;
+  const { dir, name, ext } = path.parse(file);
+  return path.join(dir, `${name}.shard-${sharding.ids.join('-')}${ext}`);
 }
