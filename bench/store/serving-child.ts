@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { report } from '../suite/child.js';
+import { report } from '../lib/child.js';
 import { standInEmbedder } from './stand-in-embedder.js';
 
 export interface ServingResult {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { lastJson, runChild } from '../suite/child.js';
+import { lastJson, runChild } from '../lib/child.js';
 import type { ServingResult } from './serving-child.js';
 import { standInEmbedder } from './stand-in-embedder.js';
 
