@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import { runCli } from './cli/main.js';
 import { renderError } from './cli/render-error.js';
 import { engineWarmth, readinessOf, startHealthServer } from './serve/health.js';
+import { logRefreshReport } from './sources/refresh-log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -50,14 +51,7 @@ async function main(): Promise<void> {
     engine,
     minutes: config.refreshMinutes,
     after: warmth.done,
-    onReport: (report) => {
-      for (const source of report.sources) {
-        if (source.problem) logger.warn({ event: 'refresh.source', source: source.name, status: source.status, code: source.problem.code, url: source.problem.url, hint: source.problem.hint }, source.problem.message);
-      }
-      if (report.sources.length > 0) {
-        logger.info({ event: 'refresh', sources: report.sources.length, added: report.added, changed: report.changed, removed: report.removed, requests: report.requests, ms: report.ms, articles: report.ingest?.articles }, 'sources refreshed');
-      }
-    },
+    onReport: (report) => logRefreshReport(logger, report),
     onError: (error) => logger.error({ event: 'refresh.failed', err: error }, 'scheduled refresh failed; the next one will try again'),
   });
   const watch = startIndexWatch({

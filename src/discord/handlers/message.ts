@@ -56,7 +56,7 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
       if (ctx.config.discord.notFoundReaction !== undefined) await message.react(ctx.config.discord.notFoundReaction);
       return;
     }
-    const sent = await deliver(ctx, message, renderAnswer(result, message.id), found.via === 'channel' || found.via === 'mention');
+    const sent = await deliver(ctx, message, renderAnswer(result, message.id), found.via === 'channel' || found.via === 'mention', result.question);
     ctx.conversations.set(sent.id, result.question);
     if (sent.channel.isThread() && sent.channel.ownerId === botId) ctx.conversations.set(sent.channelId, result.question);
   } finally {
@@ -66,10 +66,12 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
 }
 
 /** A reply to the question, or with ANSWER_IN_THREAD (for a new question in a server channel) the first message of a thread on it. */
-async function deliver(ctx: BotContext, message: Message, payload: Reply, newQuestion: boolean): Promise<Message> {
+async function deliver(ctx: BotContext, message: Message, payload: Reply, newQuestion: boolean, question: string): Promise<Message> {
   const canThread = newQuestion && ctx.config.discord.answerInThread && (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement);
   if (!canThread) return message.reply(payload);
   const name = shortenAtWord(message.content.replace(/<@[!&]?\d+>/g, '').replace(/\s+/g, ' ').trim(), THREAD_NAME_MAX) || 'Answer';
   const thread = await message.startThread({ name });
+  // The thread's conversation is known before the answer is posted: a member may write in it first.
+  ctx.conversations.set(thread.id, question);
   return (thread as SendableChannels).send(payload);
 }

@@ -18,6 +18,8 @@ import { watchGeneration } from './generation-watch.js';
 import { isToManager, type ReindexRequest, type ToShard } from './messages.js';
 import { createRefresher, type Refresh } from './refresher.js';
 import { recommendedShardCount } from './shard-count.js';
+import { startRefreshSchedule, type RefreshSchedule } from '../../sources/refresh-schedule.js';
+import { logRefreshReport } from '../../sources/refresh-log.js';
 
 /** Discord lets a bot identify once per 5 s (per max_concurrency bucket): discord.js' default spacing. */
 const SPAWN_DELAY_MS = 5_500;
@@ -174,7 +176,9 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
     });
   });
 
+  let schedule: RefreshSchedule | null = null;
   const stop = async (): Promise<void> => {
+    await schedule?.stop();
     watch.stop();
     await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
     await store.close();
@@ -187,5 +191,22 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
     throw firstFatal ?? discordFailure(error);
   }
   logger.info({ event: 'shards.ready_all', shards: shardCount }, 'every shard is ready');
+  // The followed feeds and pages (SOURCES_FILE), every REFRESH_MINUTES, here only: never once per shard. The shards
+  // reload what the refresh committed.
+  schedule = startRefreshSchedule({
+    engine: {
+      refresh: async () => {
+        const report = await refresh.sources();
+        if (report.ingest) {
+          watch.saw(await store.generation().catch(() => null));
+          for (const shard of manager.shards.values()) send(shard, { verbatim: 'reload' }, logger);
+        }
+        return report;
+      },
+    },
+    minutes: config.refreshMinutes,
+    onReport: (report) => logRefreshReport(logger, report),
+    onError: (error) => logger.error({ event: 'refresh.failed', err: error }, 'scheduled refresh failed; the next one will try again'),
+  });
   return { manager, shardCount, fatal, stop };
 }
