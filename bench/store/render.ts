@@ -12,7 +12,7 @@ export function renderLexical(sets: readonly SetComparison[]): string {
   const rows = sets.flatMap((c) =>
     c.lexical
       ? [
-          [c.set, 'files: BM25 (verbatim's own index)', c.lexical.files.questions, pct(c.lexical.files.recallAt10), pct(c.lexical.files.recallAt50), c.lexical.files.mrrAt10.toFixed(3), ms(c.lexical.files.p50Ms), ms(c.lexical.files.p99Ms), '', ''],
+          [c.set, 'files: BM25 (verbatim’s own index)', c.lexical.files.questions, pct(c.lexical.files.recallAt10), pct(c.lexical.files.recallAt50), c.lexical.files.mrrAt10.toFixed(3), ms(c.lexical.files.p50Ms), ms(c.lexical.files.p99Ms), '', ''],
           [c.set, 'postgres: full-text search (ts_rank, OR of terms)', c.lexical.postgres.questions, pct(c.lexical.postgres.recallAt10), pct(c.lexical.postgres.recallAt50), c.lexical.postgres.mrrAt10.toFixed(3), ms(c.lexical.postgres.p50Ms), ms(c.lexical.postgres.p99Ms), pct(c.lexical.sharedAt10), pct(c.lexical.sameFirst)],
         ]
       : [],
