@@ -64,6 +64,8 @@ describe('/reindex outliving the interaction token', () => {
       expect(String((announced.embeds[0] as { description: string }).description)).toMatch(/^\*\*5 articles\*\* indexed/);
       // The private reply was left as it was: its token could no longer be used.
       expect(record.original!.content).toMatch(/^Reindexing…/);
+      // The bot logs the announcement once Discord has answered its send, which may be after the fake stored it.
+      await h.fake.until(() => (h.logged('reindex.announced').length > 0 ? true : null), 'the announcement logged');
       expect(h.logged('reindex.announced').length).toBe(1);
     } finally {
       await h.stop();
