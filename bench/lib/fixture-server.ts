@@ -124,3 +124,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       }),
   };
 }
+
+/** A fixture server serving the coast news feed (rss.xml) and the two article pages it lists. */
+export async function startCoastNewsSite(): Promise<FixtureServer> {
+  const server = await startFixtureServer();
+  server.set('/rss.xml', page(fixture('rss.xml'), 'application/rss+xml'));
+  server.set('/articles/harbour-wall.html', page(fixture('harbour.html')));
+  server.set('/articles/library.html', page(fixture('council.html')));
+  return server;
+}

@@ -17,29 +17,9 @@ import { renderAnswer } from '../../src/cli/render-answer.js';
 import { renderArticles } from '../../src/cli/render-misc.js';
 import { styleFor } from '../../src/cli/style.js';
 import { REPO_ROOT, copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function verbatim(args: string[], input = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // FORCE_COLOR (which test runners may set) would win over NO_COLOR: only a test that passes it gets it.
-    const { FORCE_COLOR: _inherited, ...inherited } = process.env;
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/verbatim.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...inherited, EMBEDDER: 'use', DISCORD_TOKEN: '', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+import { runVerbatim } from '../../bench/lib/run-verbatim.js';
+/** The real binary, as cli.test's spawned cases run it. */
+const verbatim = (args: string[], input = '', env: Record<string, string> = {}) => runVerbatim(args, { input, env });
 
 let dirs: string[];
 let engine: Engine;

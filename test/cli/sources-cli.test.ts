@@ -2,45 +2,24 @@
  * `verbatim sources add|list|remove` and `verbatim refresh` through the real binary, against the fixture server on
  * 127.0.0.1: what a user types and what they read.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from '../../bench/lib/seed-corpus.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { tempDir } from '../../bench/lib/seed-corpus.js';
+import { runVerbatim } from '../../bench/lib/run-verbatim.js';
+import { fixture, type FixtureServer, startCoastNewsSite } from '../../bench/lib/fixture-server.js';
 
 let server: FixtureServer;
 let corpus: string;
 let sourcesFile: string;
 let env: Record<string, string>;
 
-function verbatim(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/verbatim.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, EMBEDDER: 'use', DISCORD_TOKEN: '', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+function verbatim(args: string[]) {
+  return runVerbatim(args, { env });
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  server.set('/rss.xml', page(fixture('rss.xml'), 'application/rss+xml'));
-  server.set('/articles/harbour-wall.html', page(fixture('harbour.html')));
-  server.set('/articles/library.html', page(fixture('council.html')));
+  server = await startCoastNewsSite();
   const root = await tempDir('verbatim-sources-cli-');
   // The corpus folder does not exist yet: a bot fed only by sources starts from nothing.
   corpus = path.join(root, 'news');

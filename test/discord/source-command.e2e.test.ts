@@ -11,7 +11,7 @@ import type { Engine } from '../../src/engine-types.js';
 import { operatorRefusal } from '../../src/discord/operator-gate.js';
 import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
+import { fixture, type FixtureServer, startCoastNewsSite } from '../../bench/lib/fixture-server.js';
 import type { InteractionRecord } from './fake-discord/index.js';
 import type { RawMessage } from './fake-discord/entities.js';
 import { Harness } from './harness.js';
@@ -32,10 +32,7 @@ const description = (message: RawMessage) => String((message.embeds[0] as { desc
 const sub = (name: string, options: Array<{ name: string; type: number; value: string; focused?: boolean }> = []) => [{ name, type: 1, options }];
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  server.set('/rss.xml', page(fixture('rss.xml'), 'application/rss+xml'));
-  server.set('/articles/harbour-wall.html', page(fixture('harbour.html')));
-  server.set('/articles/library.html', page(fixture('council.html')));
+  server = await startCoastNewsSite();
   corpusDir = await copySeeds();
   const config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-source-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-source-'), 'sources.json'), FETCH_RETRIES: '0', FETCH_ALLOW_PRIVATE: 'true' });
   engine = createEngine(config, { createEmbedder: async () => ({ embedder: new HashEmbedderTestDouble(64), fallback: false, notice: null }) });

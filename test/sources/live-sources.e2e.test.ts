@@ -17,7 +17,7 @@ import type { Engine } from '../../src/engine-types.js';
 import type { AskResult, Quote } from '../../src/answer/types.js';
 import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
-import { fixture, page, startFixtureServer, type FixtureServer } from '../../bench/lib/fixture-server.js';
+import { fixture, page, type FixtureServer, startCoastNewsSite } from '../../bench/lib/fixture-server.js';
 
 /** Holds any embedding batch that contains `marker` until released; everything else passes straight through. */
 class GatedEmbedder implements Embedder {
@@ -61,10 +61,7 @@ async function expectVerbatim(quote: Quote): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  server.set('/rss.xml', page(fixture('rss.xml'), 'application/rss+xml'));
-  server.set('/articles/harbour-wall.html', page(fixture('harbour.html')));
-  server.set('/articles/library.html', page(fixture('council.html')));
+  server = await startCoastNewsSite();
   corpusDir = await copySeeds();
   embedder = new GatedEmbedder();
   config = parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-live-index-'), SOURCES_FILE: path.join(await tempDir('verbatim-live-'), 'sources.json'), FETCH_RETRIES: '0', FETCH_ALLOW_PRIVATE: 'true' });

@@ -15,6 +15,7 @@ import { renderAnswer } from '../../../src/cli/render-answer.js';
 import { indexDirFor } from '../../../src/index/store.js';
 import { MANIFEST_FILE } from '../../../src/index/manifest.js';
 import { HashEmbedderTestDouble } from '../hash-embedder.js';
+import { runVerbatim, type VerbatimRun } from '../run-verbatim.js';
 import {
   HASH_DIMENSION,
   REPO_ROOT,
@@ -428,25 +429,6 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The real `verbatim` binary with the real offline encoder; killed after `timeoutMs`. */
-export function runCli(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/verbatim.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, EMBEDDER: 'use', DISCORD_TOKEN: '', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut });
-    });
-  });
+export function runCli(args: string[], timeoutMs: number): Promise<VerbatimRun> {
+  return runVerbatim(args, { timeoutMs });
 }
