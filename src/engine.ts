@@ -41,18 +41,8 @@ import { createTimeIndex, type TimeIndex } from './time/time-index.js';
 import { readPeriodOptions, referenceDay, timeConstraint } from './time/time-constraint.js';
 import { timeStep } from './time/time-step.js';
 import { withDates, withSummaryDates } from './time/quote-dates.js';
-import { occasionDay, readOccasion, withOccasion } from './time/occasion.js';
-import type { TimeConstraint } from './time/time-constraint.js';
-import type { Candidate } from './search/retrieve.js';
+import { withOccasionFrom } from './time/occasion.js';
 
-/** "Before the parade": the occasion's day read from the retrieved passages narrows the period (time/occasion.ts). */
-function withOccasionFrom(question: string, constraint: TimeConstraint, candidates: readonly Candidate[], time: TimeIndex): TimeConstraint {
-  const occasion = readOccasion(question);
-  if (!occasion) return constraint;
-  const sentences = candidates.flatMap(({ article, passage }) => article.sentences.slice(passage.sentenceStart, passage.sentenceEnd).map((sentence) => ({ article, sentence })));
-  const day = occasionDay(occasion, sentences, time);
-  return day === null ? constraint : withOccasion(constraint, occasion, day);
-}
 
 export interface EngineDeps {
   /**

@@ -11,6 +11,7 @@ import { isoDay, periodOf, type Period } from './calendar.js';
 import { findDates } from './resolve-dates.js';
 import type { TimeConstraint } from './time-constraint.js';
 import type { TimeIndex } from './time-index.js';
+import type { Candidate } from '../search/retrieve.js';
 
 /** The run-up to (or aftermath of) an occasion: a week, the span within which story grouping joins dated reports. */
 export const OCCASION_WINDOW_DAYS = 7;
@@ -65,4 +66,13 @@ export function withOccasion(constraint: TimeConstraint, occasion: Occasion, day
   const span: Period = occasion.relation === 'before' ? { from: day - OCCASION_WINDOW_DAYS, to: day - 1 } : { from: day + 1, to: day + OCCASION_WINDOW_DAYS };
   const period = constraint.period ? { from: Math.max(constraint.period.from, span.from), to: Math.min(constraint.period.to, span.to) } : span;
   return { ...constraint, period, words: [...constraint.words, `${occasion.words} (${isoDay(day)})`] };
+}
+
+/** "Before the parade": the occasion's day read from the retrieved passages narrows the period. */
+export function withOccasionFrom(question: string, constraint: TimeConstraint, candidates: readonly Candidate[], time: TimeIndex): TimeConstraint {
+  const occasion = readOccasion(question);
+  if (!occasion) return constraint;
+  const sentences = candidates.flatMap(({ article, passage }) => article.sentences.slice(passage.sentenceStart, passage.sentenceEnd).map((sentence) => ({ article, sentence })));
+  const day = occasionDay(occasion, sentences, time);
+  return day === null ? constraint : withOccasion(constraint, occasion, day);
 }
