@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
 import type { Engine } from '../../src/engine-types.js';
 import { dayOf } from '../../src/time/calendar.js';
 import { findDates } from '../../src/time/resolve-dates.js';
@@ -50,7 +51,11 @@ describe('date mentions slice back exactly', () => {
     beforeAll(async () => {
       corpusDir = await copySeeds();
       for (const file of await fs.readdir(FIXTURES)) await fs.copyFile(path.join(FIXTURES, file), path.join(corpusDir, file));
-      engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-index-'), EMBEDDER: 'use' }));
+      // The hashing test double: slicing back is a property of the text and offsets, not of what the vectors mean.
+      const embedder = new HashEmbedderTestDouble(64);
+      engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-index-'), EMBEDDER: 'use' }), {
+        createEmbedder: async () => ({ embedder, fallback: false, notice: null }),
+      });
       await engine.warmUp();
     });
     afterAll(async () => {
