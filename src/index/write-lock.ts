@@ -37,6 +37,8 @@ export async function acquireWriteLock(dir: string, options: WriteLockOptions = 
   const file = path.join(dir, LOCK_FILE);
   const staleAfter = options.staleAfterMs ?? STALE_AFTER_MS;
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  // Before the file exists: a SIGTERM the moment after it is created must still remove it.
+  installReleaseOnExit();
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await createWithContent(file, JSON.stringify(me))) return holdLock(file);
     const seen = await readFile(file, 'utf8').catch(() => null);
@@ -122,6 +124,8 @@ async function createWithContent(file: string, content: string): Promise<boolean
   await writeFile(temporary, content);
   try {
     await link(temporary, file);
+    // Held from the moment it exists (in the same turn as the link), so an exit or a signal releases it.
+    held.add(file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
