@@ -59,13 +59,18 @@ async function main(): Promise<void> {
     onAdopted: () => logger.info({ event: 'index.adopted' }, 'serving the index another process committed'),
     onError: (error) => logger.warn({ event: 'index.watch_failed', err: error }, 'could not check for a newer index; still serving the loaded one'),
   });
+  // One order for every way out: stop taking work, then let go of Discord, the health port and the engine. A step
+  // that fails is logged and the others still run.
+  const stopAll = async (): Promise<void> => {
+    for (const stop of [() => watch.stop(), () => schedule.stop(), () => bot.stop(), () => health?.close(), () => engine.close()]) {
+      await Promise.resolve()
+        .then(stop)
+        .catch((error: unknown) => logger.warn({ event: 'shutdown.step_failed', err: error }, 'a shutdown step failed'));
+    }
+  };
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await watch.stop();
-    await schedule.stop();
-    await bot.stop();
-    await health?.close();
-    await engine.close();
+    await stopAll();
     process.exit(0);
   };
   // `on`, not `once`: the index write lock's signal handler exits the process when it is the only listener left.
@@ -75,10 +80,7 @@ async function main(): Promise<void> {
   // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
   void bot.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
-    await watch.stop().catch(() => {});
-    await schedule.stop().catch(() => {});
-    await bot.stop().catch(() => {});
-    await engine.close().catch(() => {});
+    await stopAll();
     process.exit(1);
   });
 }
