@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
-import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { copySeeds } from '../../bench/lib/seed-corpus.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 
 /** An article whose answer sentence carries mass mentions and user, role and channel mentions. */
 export const MENTION_ARTICLE = [
@@ -47,7 +48,8 @@ export async function buildTestEngine(): Promise<TestEngine> {
   const corpusDir = await copySeeds();
   await fs.writeFile(path.join(corpusDir, '100_quayside_footbridge.txt'), MENTION_ARTICLE);
   await fs.writeFile(path.join(corpusDir, '101_marrowfield_drought.txt'), LONG_ARTICLE);
-  const indexDir = await tempDir('verbatim-discord-index-');
+  // The seeds' USE-lite vectors are cached already: only the two articles above are embedded at warm-up.
+  const indexDir = await seedIndexWithUseVectors('verbatim-discord-index-');
   const engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDER: 'use' }));
   await engine.warmUp();
   return {

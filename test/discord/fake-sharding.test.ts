@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseConfig } from '../../src/config.js';
 import { restFor } from '../../src/discord/register.js';
-import { recommendedShardCount } from '../../src/discord/sharding/shard-count.js';
+import { gatewayPlan, spawnWaves } from '../../src/discord/sharding/shard-count.js';
 import { FakeDiscord } from './fake-discord/index.js';
 import { shardOf } from './fake-discord/ids.js';
 import { TOKEN } from './harness.js';
@@ -57,11 +57,11 @@ describe('the fake Discord, sharded', () => {
     expect(fake.gateway.deliveries.filter((d) => d.t === 'MESSAGE_CREATE').map((d) => [d.guildId, d.shard])).toEqual(fake.guilds.map((g, i) => [g.id, i]));
   });
 
-  it('SHARDS=auto asks the configured REST API (here the fake) for the count', async () => {
-    const three = await FakeDiscord.start({ token: TOKEN, shards: 3 });
+  it('SHARDS=auto asks the configured REST API (here the fake) for the count and how many shards may identify at once', async () => {
+    const three = await FakeDiscord.start({ token: TOKEN, shards: 3, maxConcurrency: 2 });
     try {
       const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_REST_API: three.restUrl });
-      expect(await recommendedShardCount(restFor(config, TOKEN))).toBe(3);
+      expect(await gatewayPlan(restFor(config, TOKEN))).toEqual({ shards: 3, maxConcurrency: 2 });
       expect(three.rest.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /gateway/bot']);
     } finally {
       await three.stop();
@@ -73,5 +73,17 @@ describe('the fake Discord, sharded', () => {
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.on('open', () => socket.send(JSON.stringify({ op: 2, d: { token: TOKEN, intents: 1, properties: {}, shard: [2, 2] } })));
     expect(await closed).toBe(4010);
+  });
+});
+
+describe('spawnWaves', () => {
+  it('starts one shard per identify window when max_concurrency is 1, as discord.js does', () => {
+    expect(spawnWaves(3, 1)).toEqual([[0], [1], [2]]);
+  });
+
+  it('starts max_concurrency consecutive shards together: one per rate-limit bucket (shard_id % max_concurrency)', () => {
+    expect(spawnWaves(5, 2)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(spawnWaves(2, 16)).toEqual([[0, 1]]);
+    for (const wave of spawnWaves(40, 16)) expect(new Set(wave.map((id) => id % 16)).size).toBe(wave.length);
   });
 });

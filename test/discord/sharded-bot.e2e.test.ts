@@ -247,5 +247,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
     expect(code, said.slice(-3000)).toBe(1);
     expect(said).toMatch(/CONFIG_INVALID: Discord rejected DISCORD_TOKEN/);
     expect(said).not.toContain('rejected-by-the-fake');
+    // The manager stops cleanly: no shard started again, no unhandled discord.js error on the way out.
+    expect(said).not.toMatch(/ShardingReadyDied|Emitted 'error' event|at .*\.js:\d+/);
   }, START_MS);
 });

@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import { copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 import { postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/postgres-cluster.js';
 
 const missing = postgresMissing();
@@ -20,7 +21,8 @@ describe.skipIf(missing !== null)(missing ? `engine on PostgreSQL: skipped: ${mi
   beforeAll(async () => {
     cluster = await startThrowawayPostgres();
     corpusDir = await copySeeds();
-    env = { CORPUS_DIR: corpusDir, INDEX_DIR: await tempDir('verbatim-index-'), EMBEDDER: 'use', STORE: 'postgres', DATABASE_URL: await cluster.createDatabase() };
+    // The seeds' USE-lite vectors are in this index folder's embedding cache: the ingest stores them, embedding nothing.
+    env = { CORPUS_DIR: corpusDir, INDEX_DIR: await seedIndexWithUseVectors(), EMBEDDER: 'use', STORE: 'postgres', DATABASE_URL: await cluster.createDatabase() };
     engine = createEngine(parseConfig(env));
   });
   afterAll(async () => {

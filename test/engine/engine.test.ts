@@ -15,6 +15,7 @@ import type { AskResult, Quote } from '../../src/answer/types.js';
 import { VerbatimError } from '../../src/errors.js';
 import { SEED_QA_FILE, copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
 import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 
 let engine: Engine;
 let corpusDir: string;
@@ -22,7 +23,8 @@ let indexDir: string;
 
 beforeAll(async () => {
   corpusDir = await copySeeds();
-  indexDir = await tempDir('verbatim-index-');
+  // The real encoder, its vectors of the seeds' sentences already in the index's embedding cache (see the file).
+  indexDir = await seedIndexWithUseVectors();
   engine = createEngine(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDER: 'use' }));
   await engine.warmUp();
 });

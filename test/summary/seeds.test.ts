@@ -1,16 +1,23 @@
-/** The summaries on the real seed articles: real parser, real USE-lite vectors (the offline embedder). */
+/**
+ * The summaries on the real seed articles: real parser, real USE-lite vectors (the offline embedder), read through
+ * the product's embedding cache from the seeds' vectors computed once per machine (bench/lib/seed-vectors.ts).
+ */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { Article } from '../../src/corpus/types.js';
+import path from 'node:path';
+import { withEmbeddingCache } from '../../src/embedding/cached-embedder.js';
 import { createEmbedder } from '../../src/embedding/create-embedder.js';
+import { embeddingCacheFile } from '../../src/embedding/embedding-cache.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { summarizeArticle } from '../../src/summary/article-summary.js';
 import { summarizeCorpus } from '../../src/summary/corpus-summary.js';
 import type { SummarySource } from '../../src/summary/source.js';
 import { groupStories } from '../../src/summary/story-grouping.js';
 import { SEEDS_DIR } from '../../bench/lib/seed-corpus.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 
 let articles: Article[];
 let source: SummarySource;
@@ -19,7 +26,8 @@ const byPrefix = (prefix: string): Article => articles.find((a) => a.id.startsWi
 
 beforeAll(async () => {
   articles = (await loadCorpus(SEEDS_DIR)).articles;
-  embedder = (await createEmbedder(parseConfig({ EMBEDDER: 'use', EMBED_WORKERS: '2' }))).embedder;
+  const use = (await createEmbedder(parseConfig({ EMBEDDER: 'use', EMBED_WORKERS: '2' }))).embedder;
+  embedder = await withEmbeddingCache(use, embeddingCacheFile(path.join(await seedIndexWithUseVectors(), 'cache'), use.info));
   const vectors = new Map<string, Float32Array>();
   for (const article of articles) {
     const embedded = await embedder.embed(article.sentences.map((s) => s.text));

@@ -17,11 +17,11 @@ import { shardEntryPath } from './entry-path.js';
 import { watchGeneration } from './generation-watch.js';
 import { isToManager, type ReindexRequest, type ToShard } from './messages.js';
 import { createRefresher, type Refresh } from './refresher.js';
-import { recommendedShardCount } from './shard-count.js';
+import { gatewayPlan, spawnWaves, type GatewayPlan } from './shard-count.js';
 import { startRefreshSchedule, type RefreshSchedule } from '../../sources/refresh-schedule.js';
 import { logRefreshReport } from '../../sources/refresh-log.js';
 
-/** Discord lets a bot identify once per 5 s (per max_concurrency bucket): discord.js' default spacing. */
+/** Discord lets each max_concurrency bucket identify once per 5 s: discord.js' own spacing between waves. */
 const SPAWN_DELAY_MS = 5_500;
 /** A shard must log in within this; generous, since each one loads the embedder on a possibly busy machine. */
 const SHARD_READY_TIMEOUT_MS = 180_000;
@@ -41,12 +41,19 @@ export interface RunningManager {
   stop(): Promise<void>;
 }
 
-async function shardCountFor(config: Config, token: string, logger: Logger): Promise<number> {
+/**
+ * How many shards, and how many may identify at once. With SHARDS=N, /gateway/bot is still asked for
+ * max_concurrency; when that fails the shards start one per identify window, as discord.js would.
+ */
+async function shardPlanFor(config: Config, token: string, logger: Logger): Promise<GatewayPlan> {
   if (config.sharding.kind !== 'manager') throw new VerbatimError('INTERNAL', 'The shard manager runs only with SHARDS=auto or a number.');
   const { count } = config.sharding;
-  const shards = count === 'auto' ? await recommendedShardCount(restFor(config, token)).catch((error: unknown) => Promise.reject(discordFailure(error))) : count;
-  logger.info({ event: 'shards.count', shards, auto: count === 'auto' }, `running ${shards} shard process(es)`);
-  return shards;
+  const rest = restFor(config, token);
+  let plan: GatewayPlan;
+  if (count === 'auto') plan = await gatewayPlan(rest).catch((error: unknown) => Promise.reject(discordFailure(error)));
+  else plan = { shards: count, maxConcurrency: await gatewayPlan(rest).then((p) => p.maxConcurrency, () => 1) };
+  logger.info({ event: 'shards.count', shards: plan.shards, auto: count === 'auto', maxConcurrency: plan.maxConcurrency }, `running ${plan.shards} shard process(es)`);
+  return plan;
 }
 
 /** Once for all shards; mentions still work without slash commands, so a failure is logged, not fatal. */
@@ -73,6 +80,15 @@ async function stopShard(shard: Shard): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), SHARD_EXIT_MS);
   await exited;
   clearTimeout(timer);
+}
+
+/** Each wave's shards start together and must all be ready; the next wave waits out the identify window too. */
+async function spawnInWaves(manager: ShardingManager, waves: number[][]): Promise<void> {
+  for (const [i, wave] of waves.entries()) {
+    // unref: a failed wave must not keep a stopping manager alive for the rest of the window.
+    const window = i < waves.length - 1 ? new Promise((resolve) => setTimeout(resolve, SPAWN_DELAY_MS).unref()) : null;
+    await Promise.all([...wave.map((id) => manager.createShard(id).spawn(SHARD_READY_TIMEOUT_MS)), window]);
+  }
 }
 
 /** What the manager's /readyz reports (HEALTH_PORT). */
@@ -107,7 +123,8 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
   const token = config.discord.token;
   if (token === undefined) throw new VerbatimError('CONFIG_INVALID', 'DISCORD_TOKEN is not set', { hint: 'Put the bot token from the Discord developer portal (Bot → Reset Token) in DISCORD_TOKEN.' });
   if (config.store.kind !== 'postgres') throw new VerbatimError('SHARDING_NEEDS_POSTGRES', 'SHARDS runs one process per shard, which needs the shared PostgreSQL store.');
-  const shardCount = await shardCountFor(config, token, logger);
+  const plan = await shardPlanFor(config, token, logger);
+  const shardCount = plan.shards;
   await registerOnce(config, token, logger);
   const refresh: Refresh = createRefresher(config, logger);
   // A failed refresh (the corpus folder missing on this host, …) does not stop the bot: the shards serve what the
@@ -165,10 +182,14 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
   manager.on('shardCreate', (shard) => {
     logger.info({ event: 'shards.spawned', shard: shard.id }, 'shard process started');
     shard.on('ready', () => logger.info({ event: 'shards.ready', shard: shard.id }, 'shard ready'));
+    // discord.js emits 'error' when a respawn fails; unheard, that event would crash the manager.
+    shard.on('error', (error) => logger.warn({ event: 'shards.respawn_failed', shard: shard.id, err: error }, 'a shard could not be started again'));
     shard.on('death', (child) => logger.warn({ event: 'shards.exited', shard: shard.id, exitCode: (child as ChildProcess).exitCode }, 'shard process exited'));
     shard.on('message', (message: unknown) => {
       if (!isToManager(message)) return;
       if (message.verbatim === 'fatal') {
+        // No restart fixes it (a rejected token): starting the shard again would only fail again while we stop.
+        manager.respawn = false;
         onFatal(new VerbatimError(toVerbatimError(message.error).code, message.error.message, { hint: message.error.hint }));
         return;
       }
@@ -184,7 +205,7 @@ async function launch(config: Config, logger: Logger, status: ManagerStatus): Pr
     await store.close();
   };
   try {
-    await manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });
+    await spawnInWaves(manager, spawnWaves(shardCount, plan.maxConcurrency));
   } catch (error) {
     await stop();
     // A shard that died before it was ready says why (a rejected token, …): that beats "exited before ready".

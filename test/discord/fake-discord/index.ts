@@ -39,6 +39,8 @@ export interface FakeDiscordOptions {
   guilds?: number;
   /** The shard count `/gateway/bot` recommends (default 1). */
   shards?: number;
+  /** `/gateway/bot`'s session_start_limit.max_concurrency: shards that may identify at once (default 1, as most bots). */
+  maxConcurrency?: number;
 }
 
 type Body = Record<string, unknown>;
@@ -54,6 +56,7 @@ export class FakeDiscord {
   readonly guild: RawGuild;
   /** The shard count `/gateway/bot` recommends. */
   readonly shards: number;
+  readonly maxConcurrency: number;
   readonly rest: FakeRest;
   readonly gateway: FakeGateway;
   /** Registered commands by scope: 'global' or a guild id. */
@@ -75,6 +78,7 @@ export class FakeDiscord {
 
   private constructor(private readonly server: Server, options: FakeDiscordOptions) {
     this.shards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     // Guild ids are picked so that guild i lands on shard i % shards, as (guild_id >> 22) % shards decides.
     this.guilds = Array.from({ length: options.guilds ?? 1 }, (_, i) =>
       guild(this.owner, ['general', 'ask-here'], snowflakeOnShard(i % this.shards, this.shards), i === 0 ? 'Fake newsroom' : `Fake newsroom ${i + 1}`),
@@ -329,7 +333,7 @@ export class FakeDiscord {
       },
     ];
     return [
-      { method: 'GET', pattern: '/gateway/bot', handle: () => json({ url: this.gatewayUrl, shards: this.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }) },
+      { method: 'GET', pattern: '/gateway/bot', handle: () => json({ url: this.gatewayUrl, shards: this.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } }) },
       { method: 'GET', pattern: '/applications/@me', handle: () => json({ id: this.applicationId, name: 'verbatim', bot: this.bot, flags: 0 }) },
       ...commandRoutes('/applications/:/commands', () => 'global'),
       ...commandRoutes('/applications/:/guilds/:/commands', (params) => params[1]!),
