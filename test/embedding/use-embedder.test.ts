@@ -15,20 +15,26 @@ beforeAll(async () => {
   dearFriend = article.split('\n').find((line) => line.includes('dear friend'))!;
 });
 
-describe('UseEmbedder with two workers', () => {
+/**
+ * One embedder with two workers, followed through its life in order (two model loads for the whole file: each
+ * worker thread loads USE lite once, ~1 s of TensorFlow.js apiece).
+ */
+describe('UseEmbedder with two workers, from construction to close', () => {
   const embedder = new UseEmbedder({ workers: 2 });
-
-  beforeAll(async () => {
-    await embedder.load();
-  });
 
   afterAll(async () => {
     await embedder.close();
   });
 
-  it('starts one thread when loaded, and the second once a batch waits for it', async () => {
-    expect(embedder.runningWorkers).toBe(1);
+  it('does no work when constructed', () => {
+    expect(embedder.runningWorkers).toBe(0);
     expect(embedder.info).toEqual(USE_LITE_INFO);
+  });
+
+  it('starts one thread for one question, and the second once a batch waits for it', async () => {
+    await embedder.embed([QUESTION]);
+    // One question never starts the second worker (a one-shot `verbatim ask` would pay for its model).
+    expect(embedder.runningWorkers).toBe(1);
     await embedder.embed(SENTENCES);
     expect(embedder.runningWorkers).toBe(2);
   });
@@ -42,6 +48,13 @@ describe('UseEmbedder with two workers', () => {
     }
     const [third] = await embedder.embed([SENTENCES[3]!]);
     expect(cosine(third!, vectors[3]!)).toBeCloseTo(1, 5);
+  });
+
+  it('gives a sentence the same vector whichever worker and chunk embed it', async () => {
+    // Reversed, every sentence lands in another chunk of 16 beside other sentences, and most go to the other worker.
+    const forward = await embedder.embed(SENTENCES);
+    const backward = (await embedder.embed([...SENTENCES].reverse())).reverse();
+    forward.forEach((vector, i) => expect(Array.from(backward[i]!)).toEqual(Array.from(vector)));
   });
 
   it('puts the sentence that answers a question closer than an unrelated one', async () => {
@@ -60,38 +73,14 @@ describe('UseEmbedder with two workers', () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toBe(SENTENCES.length);
   });
-  it('gives the same vectors as one worker does', async () => {
-    const one = new UseEmbedder({ workers: 1 });
-    try {
-      const [fromOne, fromTwo] = [await one.embed(SENTENCES), await embedder.embed(SENTENCES)];
-      fromOne.forEach((vector, i) => expect(Array.from(fromTwo[i]!)).toEqual(Array.from(vector)));
-    } finally {
-      await one.close();
-    }
-  });
-});
 
-describe('UseEmbedder worker lifecycle', () => {
-  it('does no work when constructed, and stops every thread on close (twice is safe)', async () => {
-    const embedder = new UseEmbedder({ workers: 2 });
-    expect(embedder.runningWorkers).toBe(0);
-    await embedder.embed([QUESTION]);
-    // One question never starts the second worker (a one-shot `verbatim ask` would pay for its model).
-    expect(embedder.runningWorkers).toBe(1);
-    await embedder.embed(SENTENCES);
-    expect(embedder.runningWorkers).toBe(2);
-    await embedder.close();
-    expect(embedder.runningWorkers).toBe(0);
-    await embedder.close();
-    expect(embedder.runningWorkers).toBe(0);
-  });
-
-  it('rejects work still queued when it is closed, with a clear error', async () => {
-    const embedder = new UseEmbedder({ workers: 1 });
-    await embedder.load();
+  it('rejects work still queued when it is closed, with a clear error, and stops every thread (twice is safe)', async () => {
     const outcome = expect(embedder.embed(SENTENCES)).rejects.toMatchObject({ code: 'EMBEDDER_FAILED', message: expect.stringContaining('closed') });
-    await new Promise((resolve) => setImmediate(resolve)); // the chunks are now queued, the first one in flight
+    await new Promise((resolve) => setImmediate(resolve)); // the chunks are now queued, the first ones in flight
     await embedder.close();
     await outcome;
+    expect(embedder.runningWorkers).toBe(0);
+    await embedder.close();
+    expect(embedder.runningWorkers).toBe(0);
   });
 });
