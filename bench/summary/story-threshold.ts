@@ -33,7 +33,7 @@ const { matrix } = articleSimilarities(seedSource, ids);
 const lines = [
   '# Story grouping threshold',
   '',
-  `Command: \`tsx bench/summary/story-threshold.ts\`, ${new Date().toISOString()}. Similarity: ${STORY_DENSE_WEIGHT} × cosine of mean USE-lite sentence vectors + ${1 - STORY_DENSE_WEIGHT} × cosine of sublinear TF-IDF (article-level IDF); average linkage; chosen threshold ${STORY_THRESHOLD}.`,
+  `Command: \`npm run bench:story-threshold\`, ${new Date().toISOString()}. Similarity: ${STORY_DENSE_WEIGHT} × cosine of mean USE-lite sentence vectors + ${1 - STORY_DENSE_WEIGHT} × cosine of sublinear TF-IDF (article-level IDF); average linkage; chosen threshold ${STORY_THRESHOLD}.`,
   '',
   '## Seeds: pairwise article similarity',
   '',
