@@ -1,4 +1,5 @@
 /** How well held-out probabilities match how often the first quote is right: a reliability table and the expected calibration error. */
+import { round } from '../lib/stats.js';
 
 export interface ReliabilityBin {
   /** Lower and upper probability bound of the bin. */
@@ -28,12 +29,8 @@ export function calibrationOf(points: ReadonlyArray<{ p: number; right: boolean 
     if (inBin.length === 0) continue;
     const predicted = inBin.reduce((s, x) => s + x.p, 0) / inBin.length;
     const observed = inBin.filter((x) => x.right).length / inBin.length;
-    table.push({ from, to, questions: inBin.length, predicted: round(predicted), observed: round(observed) });
+    table.push({ from, to, questions: inBin.length, predicted: round(predicted, 3), observed: round(observed, 3) });
     ece += (inBin.length / points.length) * Math.abs(predicted - observed);
   }
-  return { bins: table, ece: round(ece), questions: points.length };
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
+  return { bins: table, ece: round(ece, 3), questions: points.length };
 }

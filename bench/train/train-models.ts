@@ -9,6 +9,7 @@ import { CHEAP_FEATURES, FEATURE_INDEX, SENTENCE_FEATURES } from '../../src/answ
 import type { ExaminedQuestion } from '../qa/examine.js';
 import { fitLogistic, fitRanker, type Example, type RankGroup } from './fit.js';
 import { assignFolds, FOLDS, foldKey } from './folds.js';
+import { round } from '../lib/stats.js';
 
 export interface TrainSettings {
   /** Candidates the second stage re-ranks. */
@@ -52,7 +53,7 @@ export function trainRanker(questions: readonly ExaminedQuestion[], settings: Tr
     weight: weights.get(q)!,
   }));
   const stage1 = fitRanker(stage1Groups, CHEAP_FEATURES.length, { l2: settings.rankerL2 });
-  const stage1File = { features: [...CHEAP_FEATURES], weights: stage1.weights.map(round), bias: 0 };
+  const stage1File = { features: [...CHEAP_FEATURES], weights: stage1.weights.map(round4), bias: 0 };
   const score1 = loadRanker({ shortlist: settings.shortlist, stage1: stage1File, stage2: stage1File }).stage1;
 
   const stage2Groups: RankGroup[] = [];
@@ -66,7 +67,7 @@ export function trainRanker(questions: readonly ExaminedQuestion[], settings: Tr
   return {
     shortlist: settings.shortlist,
     stage1: stage1File,
-    stage2: { features: [...SENTENCE_FEATURES], weights: stage2.weights.map(round), bias: 0 },
+    stage2: { features: [...SENTENCE_FEATURES], weights: stage2.weights.map(round4), bias: 0 },
   };
 }
 
@@ -107,8 +108,8 @@ function trainConfidence(points: readonly ConfidencePoint[], questions: readonly
   const threshold = balancedThreshold(news);
   return {
     features: [...CONFIDENCE_FEATURES],
-    weights: fit.weights.map(round),
-    bias: round(fit.bias),
+    weights: fit.weights.map(round4),
+    bias: round4(fit.bias),
     threshold,
     high: highBand(news, threshold, settings.highPrecision),
   };
@@ -126,7 +127,7 @@ export function balancedThreshold(scored: ReadonlyArray<{ p: number; point: Conf
     const answered = answerable.filter((s) => s.p >= t).length / Math.max(1, answerable.length);
     const abstained = unanswerable.filter((s) => s.p < t).length / Math.max(1, unanswerable.length);
     const value = (answered + abstained) / 2;
-    if (value > best.value + 1e-12) best = { t: round2(t), value };
+    if (value > best.value + 1e-12) best = { t: round(t, 2), value };
   }
   return best.t;
 }
@@ -135,7 +136,7 @@ export function balancedThreshold(scored: ReadonlyArray<{ p: number; point: Conf
 function highBand(scored: ReadonlyArray<{ p: number; point: ConfidencePoint }>, threshold: number, precision: number): number {
   for (let t = threshold; t <= 0.991; t += 0.01) {
     const answered = scored.filter((s) => s.p >= t);
-    if (answered.length >= 10 && answered.filter((s) => s.point.right).length / answered.length >= precision) return round2(t);
+    if (answered.length >= 10 && answered.filter((s) => s.point.right).length / answered.length >= precision) return round(t, 2);
   }
   return 0.99;
 }
@@ -152,10 +153,5 @@ function noEntities(): never {
   throw new Error('examined rows carry their entity features already');
 }
 
-function round(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
-}
-
-function round2(v: number): number {
-  return Math.round(v * 100) / 100;
-}
+/** Model files keep four decimals: enough for the scores, short enough to read in a diff. */
+const round4 = (v: number): number => round(v, 4);
