@@ -16,5 +16,7 @@ export default defineConfig({
     // wink-nlp load once per worker instead of once per file (the suite's import time fell from 43 s to 10 s).
     // Tests therefore never assign process.env, chdir or leave listeners behind; each file builds its own temp dirs.
     isolate: false,
+    // …and a spy made by one test never reaches the next (nor the next file in the same worker).
+    restoreMocks: true,
   },
 });
