@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, postgresMissing, startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/postgres-cluster.js';
 import { copySeeds, REPO_ROOT, tempDir } from '../../bench/lib/seed-corpus.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 import type { RawChannel, RawMessage } from './fake-discord/entities.js';
 import { FakeDiscord, type InteractionRecord } from './fake-discord/index.js';
 import { TOKEN, TOKEN_SECRET_PART } from './harness.js';
@@ -50,9 +51,11 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
 
   beforeAll(async () => {
     cluster = await startThrowawayPostgres();
-    fake = await FakeDiscord.start({ token: TOKEN, guilds: 2, shards: 2 });
+    // max_concurrency 2: both shards identify in one wave, not 5 s apart (the waves themselves: shard-count.test.ts).
+    fake = await FakeDiscord.start({ token: TOKEN, guilds: 2, shards: 2, maxConcurrency: 2 });
     corpusDir = await copySeeds();
-    const indexDir = await tempDir('verbatim-shards-index-');
+    // The seeds' USE-lite vectors are in its embedding cache: the manager's refresh stores them, embedding nothing.
+    const indexDir = await seedIndexWithUseVectors('verbatim-shards-index-');
     const botDir = await tempDir('verbatim-shards-bot-');
     scratch.push(corpusDir, indexDir, botDir);
     healthPort = await freePort();
@@ -119,7 +122,7 @@ describe.skipIf(missing !== null)(missing ? `sharded bot: skipped: ${missing}` :
 
   it('asks the fake (not discord.com) for the shard count and identifies shards [0, 2] and [1, 2]', () => {
     expect(fake.rest.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
-    expect(logged('shards.count')[0]).toMatchObject({ shards: 2, auto: true });
+    expect(logged('shards.count')[0]).toMatchObject({ shards: 2, auto: true, maxConcurrency: 2 });
     expect([...fake.gateway.identified].sort((a, b) => a[0] - b[0])).toEqual([
       [0, 2],
       [1, 2],
