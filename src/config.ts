@@ -212,7 +212,9 @@ export function defaultSourcesFile(corpusDir: string): string {
 }
 
 /** Reads `.env` (without overriding real environment variables) and parses the result. */
-export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
-  loadDotenv({ quiet: true });
-  return parseConfig({ ...process.env, ...overrides });
+export function loadConfig(overrides: Record<string, string | undefined> = {}, env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  // .env fills only what `env` lacks, into a copy: reading settings never changes the process's environment.
+  const settings = { ...env };
+  loadDotenv({ quiet: true, processEnv: settings as Record<string, string> });
+  return parseConfig({ ...settings, ...overrides });
 }

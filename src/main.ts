@@ -11,7 +11,7 @@ import { logRefreshReport } from './sources/refresh-log.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord.token) {
-    await runCli([process.argv[0]!, process.argv[1]!]);
+    process.exitCode = await runCli([process.argv[0]!, process.argv[1]!]);
     return;
   }
   if (config.sharding.kind === 'manager') {

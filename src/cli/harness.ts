@@ -18,8 +18,13 @@ const HELP = `Ask a question about the articles, or:
   /source add <url> [name]   /source remove <url or name>   /source list   /refresh
   /articles [page]   /reindex   /stats   /help   /quit`;
 
-export async function runHarness(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<void> {
-  const style = styleFor(output);
+export async function runHarness(
+  engine: Engine,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
+  const style = styleFor(output, env);
   // The line iterator queues input, so piped questions are all answered in turn (question() would drop them).
   const rl = readline.createInterface({ input, output, terminal: Boolean(output.isTTY) });
   output.write(`verbatim harness — answers quoted from the articles. ${HELP}\n`);

@@ -10,6 +10,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { VerbatimError } from '../errors.js';
 import type { Config } from '../config.js';
 import { stripControls } from '../control-text.js';
+import type { EngineDeps } from '../engine.js';
 import type { Engine, IngestProgress } from '../engine-types.js';
 import type { RetrievalMode } from '../answer/types.js';
 import type { SummaryRequest } from '../summary/types.js';
@@ -26,6 +27,7 @@ import { progressReporter } from './progress.js';
 import { styleFor } from './style.js';
 import { readQuestionFromStdin } from './stdin-question.js';
 import { readPeriodOptions } from '../time/time-constraint.js';
+import { processIo, type CliIo } from './io.js';
 
 /** Exit status for a command line that could not be understood (as most Unix tools do). */
 export const USAGE_EXIT_CODE = 2;
@@ -41,16 +43,24 @@ interface CommonOptions {
  */
 let settings: typeof import('../config.js') | null = null;
 
-function loadConfig(overrides: Record<string, string | undefined>): Config {
+function loadConfig(io: CliIo, overrides: Record<string, string | undefined>): Config {
   if (!settings) throw new Error('the settings module is loaded before any command runs (preAction hook)');
-  return settings.loadConfig(overrides);
+  return settings.loadConfig(overrides, io.env);
 }
 
-export function configFrom(options: CommonOptions, dir?: string): Config {
-  return loadConfig({
+function configFrom(io: CliIo, options: CommonOptions, dir?: string): Config {
+  return loadConfig(io, {
     ...(dir || options.corpus ? { CORPUS_DIR: dir ?? options.corpus } : {}),
     ...(options.index ? { INDEX_DIR: options.index } : {}),
   });
+}
+
+/** One run of the command line: where it reads and writes, and the status it ends with (0 unless set). */
+interface CliRun {
+  io: CliIo;
+  status: number;
+  /** Engine dependencies for in-process runs (a test's embedder double); the binary passes none. */
+  engineDeps: Omit<EngineDeps, 'notice'>;
 }
 
 /**
@@ -58,14 +68,16 @@ export function configFrom(options: CommonOptions, dir?: string): Config {
  * as code + hint, and always closes the engine.
  */
 async function withEngine(
+  run: CliRun,
   config: Config,
   work: (engine: Engine, onProgress: (p: IngestProgress) => void) => Promise<void>,
   options: { warmUp?: boolean } = {},
 ): Promise<void> {
+  const { io } = run;
   // Imported here, not at the top: `--help`, `--version` and usage errors never pay for loading the engine.
   const { createEngine } = await import('../engine.js');
-  const engine = createEngine(config, { notice: (message, notice) => process.stderr.write(`notice ${message}\n  ${notice.hint}\n`) });
-  const progress = progressReporter();
+  const engine = createEngine(config, { ...run.engineDeps, notice: (message, notice) => io.stderr.write(`notice ${message}\n  ${notice.hint}\n`) });
+  const progress = progressReporter(io);
   try {
     if (options.warmUp ?? true) {
       await engine.warmUp({ onProgress: progress.onProgress });
@@ -75,8 +87,8 @@ async function withEngine(
     progress.stop();
   } catch (error) {
     progress.stop();
-    process.stderr.write(renderError(error) + '\n');
-    process.exitCode = 1;
+    io.stderr.write(renderError(error) + '\n');
+    run.status = 1;
   } finally {
     await engine.close();
   }
@@ -124,12 +136,14 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export function buildProgram(): Command {
+function buildProgram(run: CliRun): Command {
+  const { io } = run;
   const program = new Command('verbatim')
     .description('Extractive, cited answers about news articles. With no command: the interactive harness.')
     .version(packageVersion(), '-V, --version', 'print the version')
     // Commander's usage errors become CommanderErrors (exit status 2 in runCli) instead of exiting here.
     .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     // Options after a command belong to that command (`verbatim ask --corpus x`), not to the harness.
     .enablePositionalOptions()
     .showHelpAfterError('(run `verbatim help` or `verbatim help <command>` for usage)')
@@ -139,21 +153,21 @@ export function buildProgram(): Command {
   common(program).action(async (options: CommonOptions) => {
     // The harness takes no arguments: a word here is a mistyped command.
     if (program.args.length > 0) unknownCommand(program, program.args[0]!);
-    const config = configFrom(options);
-    await withEngine(config, async (engine) => {
+    const config = configFrom(io, options);
+    await withEngine(run, config, async (engine) => {
       // The harness is `npm start` without Discord: it follows the sources on the same schedule as the bot.
       const schedule = startRefreshSchedule({
         engine,
         minutes: config.refreshMinutes,
         onReport: (report) => {
           const line = renderRefreshLine(report);
-          if (line) process.stderr.write(`\n${line}\n`);
+          if (line) io.stderr.write(`\n${line}\n`);
         },
-        onError: (error) => process.stderr.write(`\n${renderError(error)}\n`),
+        onError: (error) => io.stderr.write(`\n${renderError(error)}\n`),
       });
-      const watch = startIndexWatch({ engine, onError: (error) => process.stderr.write(`\n${renderError(error)}\n`) });
+      const watch = startIndexWatch({ engine, onError: (error) => io.stderr.write(`\n${renderError(error)}\n`) });
       try {
-        await runHarness(engine);
+        await runHarness(engine, io.stdin, io.stdout, io.env);
       } finally {
         await watch.stop();
         await schedule.stop();
@@ -175,17 +189,17 @@ export function buildProgram(): Command {
       // A bad date is refused before the index is opened.
       readPeriodOptions(askOptions);
       // `echo "Who won?" | verbatim ask`: with no words and piped input, the question is stdin's text.
-      const question = options.jsonl ? '' : words.length > 0 ? words.join(' ') : await readQuestionFromStdin(process.stdin);
+      const question = options.jsonl ? '' : words.length > 0 ? words.join(' ') : await readQuestionFromStdin(io.stdin);
       if (!options.jsonl && question === null) {
         command.error('error: give a question, e.g. verbatim ask "Who attended the parade?" (or pipe one on stdin)', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
       }
-      await withEngine(configFrom(options), async (engine) => {
+      await withEngine(run, configFrom(io, options), async (engine) => {
         if (options.jsonl) {
-          await runBatch(engine, process.stdin, process.stdout, askOptions);
+          await runBatch(engine, io.stdin, io.stdout, askOptions);
           return;
         }
         const result = await engine.ask(question ?? '', askOptions);
-        process.stdout.write((options.json ? JSON.stringify(result, null, 2) : renderAnswer(result, styleFor(process.stdout))) + '\n');
+        io.stdout.write((options.json ? JSON.stringify(result, null, 2) : renderAnswer(result, styleFor(io.stdout, io.env))) + '\n');
       });
     });
 
@@ -194,9 +208,9 @@ export function buildProgram(): Command {
     .option('--json', 'print the list object')
     .option('--query <words>', 'only articles whose id or title match')
     .action(async (options: CommonOptions & { json?: boolean; query?: string }) => {
-      await withEngine(configFrom(options), async (engine) => {
+      await withEngine(run, configFrom(io, options), async (engine) => {
         const list = await engine.articles({ limit: 100, ...(options.query ? { query: options.query } : {}) });
-        process.stdout.write((options.json ? JSON.stringify(list, null, 2) : renderArticles(list)) + '\n');
+        io.stdout.write((options.json ? JSON.stringify(list, null, 2) : renderArticles(list)) + '\n');
       });
     });
 
@@ -206,11 +220,11 @@ export function buildProgram(): Command {
     .option('--rebuild', 'start the index from scratch')
     .option('--json', 'print the ingest report object')
     .action(async (dir: string | undefined, options: CommonOptions & { rebuild?: boolean; json?: boolean }) => {
-      await withEngine(
-        configFrom(options, dir),
+      await withEngine(run, 
+        configFrom(io, options, dir),
         async (engine, onProgress) => {
           const report = await engine.ingest({ rebuild: Boolean(options.rebuild), onProgress });
-          process.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderIngest(report)) + '\n');
+          io.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderIngest(report)) + '\n');
         },
         { warmUp: false },
       );
@@ -242,9 +256,9 @@ export function buildProgram(): Command {
             : null;
       if (!request) command.error('error: give one of --article <ref>, --topic <words> or --corpus', { exitCode: USAGE_EXIT_CODE, code: 'verbatim.usage' });
       const folder = typeof options.corpus === 'string' ? options.corpus : undefined;
-      await withEngine(configFrom({ ...(folder ? { corpus: folder } : {}), ...(options.index ? { index: options.index } : {}) }), async (engine) => {
+      await withEngine(run, configFrom(io, { ...(folder ? { corpus: folder } : {}), ...(options.index ? { index: options.index } : {}) }), async (engine) => {
         const summary = await engine.summarize(request);
-        process.stdout.write((options.json ? JSON.stringify(summary, null, 2) : renderSummary(summary, styleFor(process.stdout))) + '\n');
+        io.stdout.write((options.json ? JSON.stringify(summary, null, 2) : renderSummary(summary, styleFor(io.stdout, io.env))) + '\n');
       });
     });
 
@@ -255,14 +269,14 @@ export function buildProgram(): Command {
     .description('print every asked question and vote in the bot database as JSON lines (dev data; no user ids)')
     .option('--db <file>', 'the bot database (default: BOT_DB)')
     .action(async (options: { db?: string }) => {
-      const file = options.db ?? loadConfig({}).discord.database;
+      const file = options.db ?? loadConfig(io, {}).discord.database;
       // Opening would create an empty database: an export of a mistyped path must say so instead.
       if (!existsSync(file)) throw new VerbatimError('CONFIG_INVALID', `No bot database at ${file}.`, { hint: 'Pass --db <file> or set BOT_DB to the file the bot writes.' });
       // Loaded here, not at start: only this command needs SQLite.
       const { BotStore } = await import('../feedback/bot-store.js');
       const store = BotStore.open(file);
       try {
-        for (const record of store.exportRecords()) process.stdout.write(`${JSON.stringify(record)}\n`);
+        for (const record of store.exportRecords()) io.stdout.write(`${JSON.stringify(record)}\n`);
       } finally {
         store.close();
       }
@@ -274,35 +288,35 @@ export function buildProgram(): Command {
     // `verbatim sources` alone names no action: its help, on stderr, as a usage error.
     .action(() => {
       sources.outputHelp({ error: true });
-      process.exitCode = USAGE_EXIT_CODE;
+      run.status = USAGE_EXIT_CODE;
     });
   common(sources.command('add'))
     .description('follow an RSS/Atom feed or an article page (fetched at the next refresh)')
     .argument('<url>', 'an http:// or https:// address')
     .option('--name <name>', 'a short name for lists (default: the host)')
     .action(async (url: string, options: CommonOptions & { name?: string }) => {
-      await withEngine(configFrom(options), async (engine) => {
+      await withEngine(run, configFrom(io, options), async (engine) => {
         const added = await engine.addSource(url, options.name);
-        process.stdout.write(stripControls(`Following ${added.name}: ${added.url}\nRun \`verbatim refresh\` to fetch it now.`) + '\n');
+        io.stdout.write(stripControls(`Following ${added.name}: ${added.url}\nRun \`verbatim refresh\` to fetch it now.`) + '\n');
       }, { warmUp: false });
     });
   common(sources.command('list'))
     .description('list the followed sources and how their last refresh went')
     .option('--json', 'print the list')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      const config = configFrom(options);
-      await withEngine(config, async (engine) => {
+      const config = configFrom(io, options);
+      await withEngine(run, config, async (engine) => {
         const list = await engine.sources();
-        process.stdout.write((options.json ? JSON.stringify(list, null, 2) : renderSourceList(list, config.sourcesFile)) + '\n');
+        io.stdout.write((options.json ? JSON.stringify(list, null, 2) : renderSourceList(list, config.sourcesFile)) + '\n');
       }, { warmUp: false });
     });
   common(sources.command('remove'))
     .description('stop following a source (its articles leave the index at the next refresh)')
     .argument('<source>', 'the address or the name')
     .action(async (ref: string, options: CommonOptions) => {
-      await withEngine(configFrom(options), async (engine) => {
+      await withEngine(run, configFrom(io, options), async (engine) => {
         const removed = await engine.removeSource(ref);
-        process.stdout.write(stripControls(`No longer following ${removed.name}: ${removed.url}`) + '\n');
+        io.stdout.write(stripControls(`No longer following ${removed.name}: ${removed.url}`) + '\n');
       }, { warmUp: false });
     });
 
@@ -310,13 +324,13 @@ export function buildProgram(): Command {
     .description('fetch every source once, store what changed in the corpus folder and update the index')
     .option('--json', 'print the refresh report object')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      await withEngine(
-        configFrom(options),
+      await withEngine(run, 
+        configFrom(io, options),
         async (engine, onProgress) => {
           const report = await engine.refresh({ onProgress });
-          process.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderRefresh(report)) + '\n');
+          io.stdout.write((options.json ? JSON.stringify(report, null, 2) : renderRefresh(report)) + '\n');
           // A source that failed outright is a failure for cron (status 1); partial ones are in the report.
-          if (report.sources.some((s) => s.status === 'failed')) process.exitCode = 1;
+          if (report.sources.some((s) => s.status === 'failed')) run.status = 1;
         },
         { warmUp: false },
       );
@@ -326,9 +340,9 @@ export function buildProgram(): Command {
     .description('show the index and embedder in use')
     .option('--json', 'print the stats object')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      await withEngine(configFrom(options), async (engine) => {
+      await withEngine(run, configFrom(io, options), async (engine) => {
         const stats = await engine.stats();
-        process.stdout.write((options.json ? JSON.stringify(stats, null, 2) : renderStats(stats)) + '\n');
+        io.stdout.write((options.json ? JSON.stringify(stats, null, 2) : renderStats(stats)) + '\n');
       });
     });
 
@@ -337,16 +351,17 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port to listen on (default: SERVE_PORT or 8787; 0 picks a free one)', portNumber)
     .option('--host <address>', 'address to listen on (default: SERVE_HOST or 127.0.0.1, this machine only)')
     .action(async (options: CommonOptions & { port?: number; host?: string }) => {
-      const config = configFrom(options);
-      await withEngine(
+      const config = configFrom(io, options);
+      await withEngine(run, 
         config,
         async (engine) => {
-          const { serveUntilSignal } = await import('../serve/run.js');
-          await serveUntilSignal(engine, {
+          const { serveUntilStopped } = await import('../serve/run.js');
+          await serveUntilStopped(engine, {
             port: options.port ?? config.serve.port,
             host: options.host ?? config.serve.host,
             apiToken: config.serve.apiToken,
-            log: (line) => process.stderr.write(`${line}\n`),
+            log: (line) => io.stderr.write(`${line}\n`),
+            listenForStop: () => io.listenForStop(),
           });
         },
         // The server answers /healthz at once and warms the engine itself (/readyz says when it is ready).
@@ -362,17 +377,22 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runCli(argv: readonly string[]): Promise<void> {
+/**
+ * Runs the command line `argv` (node, script, then the words) and resolves with its exit status. `io` is the process's
+ * by default; tests pass their own streams and settings, and may pass engine dependencies (an embedder double).
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo(), engineDeps: CliRun['engineDeps'] = {}): Promise<number> {
+  const run: CliRun = { io, status: 0, engineDeps };
   try {
-    await buildProgram().parseAsync([...argv]);
+    await buildProgram(run).parseAsync([...argv]);
+    return run.status;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed the message (and the help after it): only the status is left to set.
       // Printing help or the version is not an error.
-      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : USAGE_EXIT_CODE;
-      return;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : USAGE_EXIT_CODE;
     }
-    process.stderr.write(renderError(error) + '\n');
-    process.exitCode = 1;
+    io.stderr.write(renderError(error) + '\n');
+    return 1;
   }
 }

@@ -2,10 +2,11 @@
 import cliProgress from 'cli-progress';
 import type { IngestProgress } from '../engine-types.js';
 
-export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (p: IngestProgress) => void; stop: () => void } {
-  if (!process.stdout.isTTY || !stream.isTTY) return { onProgress: () => {}, stop: () => {} };
+export function progressReporter(io: { stdout: { isTTY?: boolean }; stderr: NodeJS.WritableStream & { isTTY?: boolean } }): { onProgress: (p: IngestProgress) => void; stop: () => void } {
+  if (!io.stdout.isTTY || !io.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    // A terminal: the process's own stderr (in-process runs pass streams that are not terminals).
+    { stream: io.stderr as NodeJS.WriteStream, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let phase = '';

@@ -1,4 +1,4 @@
 /** Entry point of the `verbatim` command. */
 import { runCli } from './main.js';
 
-await runCli(process.argv);
+process.exitCode = await runCli(process.argv);

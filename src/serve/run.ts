@@ -3,6 +3,7 @@
  * /healthz answers while the engine warms), reports readiness on /readyz, and closes gracefully on a signal.
  */
 import { createServer } from 'node:http';
+import type { StopListener } from '../cli/io.js';
 import type { Engine } from '../engine-types.js';
 import { VerbatimError } from '../errors.js';
 import { createApiHandler } from './api.js';
@@ -15,7 +16,7 @@ export interface ServeOptions {
   log: (line: string) => void;
 }
 
-/** Starts the API; resolves with the running server (tests and `serveUntilSignal` use it). */
+/** Starts the API; resolves with the running server (tests and `serveUntilStopped` use it). */
 export async function startApi(engine: Engine, options: ServeOptions): Promise<RunningServer & { warmed: Promise<void> }> {
   const warmth = engineWarmth(engine);
   const readiness = () => {
@@ -44,22 +45,17 @@ export async function startApi(engine: Engine, options: ServeOptions): Promise<R
   return { ...running, warmed: warmth.done };
 }
 
-/** Runs the API until SIGINT or SIGTERM, then closes it (the caller closes the engine). */
-export async function serveUntilSignal(engine: Engine, options: ServeOptions): Promise<void> {
+/** Runs the API until `stop` fires (SIGINT or SIGTERM for `verbatim serve`), then closes it (the caller closes the engine). */
+export async function serveUntilStopped(engine: Engine, options: ServeOptions & { listenForStop: () => StopListener }): Promise<void> {
   const running = await startApi(engine, options);
   const exposed = options.host !== '127.0.0.1' && options.host !== '::1' && options.host !== 'localhost';
   options.log(`verbatim API on ${running.url} (POST /ask, GET /articles, GET /stats, GET /healthz, GET /readyz)${options.apiToken ? '; bearer token required' : ''}`);
   if (exposed && !options.apiToken) options.log('warning: listening beyond this machine without API_TOKEN: anyone who can reach the port can ask.');
-  // `on`, not `once`: a `once` listener is gone before it runs, and the index write lock's own handler exits the process
-  // when it finds itself the only listener (write-lock.ts); ours stays registered until the server has closed.
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    onSignal = resolve;
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-  options.log(`${signal}: closing`);
-  await running.close();
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  const stop = options.listenForStop();
+  try {
+    options.log(`${await stop.stopped}: closing`);
+    await running.close();
+  } finally {
+    stop.release();
+  }
 }

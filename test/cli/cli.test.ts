@@ -1,11 +1,9 @@
 /**
- * The terminal door. Rendering, the batch contract and the harness run in-process against one engine (the real
- * offline encoder, real index files), as the CLI wires them; the real `verbatim` binary (bin/verbatim.js, the
- * compiled dist/) is spawned where the process itself is the point: a one-shot `ask` reading its question from
- * stdin, a coded error with no stack trace, and `serve` until SIGTERM.
+ * The terminal door, on the real offline encoder and real index files. Rendering, the batch contract and the harness
+ * run in-process against one engine, as the CLI wires them; whole commands run in-process through runCli (coded
+ * errors, `serve` until stopped); and the real `verbatim` binary (bin/verbatim.js, the compiled dist/) is spawned
+ * once, as the smoke test of the process itself: a one-shot `ask` reading its question from stdin.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
@@ -16,22 +14,24 @@ import { runHarness } from '../../src/cli/harness.js';
 import { renderAnswer } from '../../src/cli/render-answer.js';
 import { renderArticles } from '../../src/cli/render-misc.js';
 import { styleFor } from '../../src/cli/style.js';
-import { REPO_ROOT, copySeeds, tempDir } from '../../bench/lib/seed-corpus.js';
+import { copySeeds } from '../../bench/lib/seed-corpus.js';
+import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 import { runVerbatim } from '../../bench/lib/run-verbatim.js';
-/** The real binary, as cli.test's spawned cases run it. */
-const verbatim = (args: string[], input = '', env: Record<string, string> = {}) => runVerbatim(args, { input, env });
+import { runCli } from '../../src/cli/main.js';
+import { inProcessIo, runInProcess } from './in-process.js';
 
 let dirs: string[];
 let engine: Engine;
 
 beforeAll(async () => {
   const corpus = await copySeeds();
-  const index = await tempDir('verbatim-cli-index-');
+  // The seeds' USE-lite vectors are in its embedding cache: the warm-up stores them, embedding no article again.
+  const index = await seedIndexWithUseVectors('verbatim-cli-index-');
   dirs = ['--corpus', corpus, '--index', index];
-  // The same settings the binary reads from these flags and EMBEDDER=use, so the spawned runs open this index as is.
+  // The same settings the command line reads from these flags and EMBEDDER=use, so its runs open this index as is.
   engine = createEngine(parseConfig({ CORPUS_DIR: corpus, INDEX_DIR: index, EMBEDDER: 'use' }));
   const warm = await engine.warmUp();
-  expect(warm.ingest?.embedded).toBeGreaterThan(0);
+  expect(warm.ingest?.articles).toBe(5);
 }, 180_000);
 
 afterAll(async () => {
@@ -89,20 +89,20 @@ describe('verbatim ask', () => {
   });
 
   it('as a process: reads the question from stdin when none is given and stdin is piped, and prints the answer', async () => {
-    const run = await verbatim(['ask', ...dirs], 'What did Putin call Xi?\n');
+    const run = await runVerbatim(['ask', ...dirs], { input: 'What did Putin call Xi?\n' });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('“**dear friend**”');
     expect(run.stdout).toMatch(/\[1\] .+ ¶\d+ /);
   });
 
-  it('as a process: refuses a bad --since with DATE_INVALID and a hint before opening anything', async () => {
-    const run = await verbatim(['ask', '--since', 'last week', ...dirs, 'What did Putin call Xi?']);
+  it('refuses a bad --since with DATE_INVALID and a hint before opening anything', async () => {
+    const run = await runInProcess(['ask', '--since', 'last week', ...dirs, 'What did Putin call Xi?']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error DATE_INVALID: .*last week.*\nhint: .*YYYY-MM-DD/);
   });
 
-  it('as a process: prints an error code and a hint, not a stack trace, for a missing corpus', async () => {
-    const run = await verbatim(['ask', '--corpus', '/nonexistent/verbatim-corpus', '--index', dirs[3]!, 'hello?']);
+  it('prints an error code and a hint, not a stack trace, for a missing corpus', async () => {
+    const run = await runInProcess(['ask', '--corpus', '/nonexistent/verbatim-corpus', '--index', dirs[3]!, 'hello?']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error CORPUS_MISSING: .+\nhint: /);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -139,22 +139,11 @@ describe('verbatim articles and the harness', () => {
 });
 
 describe('verbatim serve', () => {
-  it('serves the index over HTTP on 127.0.0.1 until SIGTERM, then exits cleanly', async () => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/verbatim.js'), 'serve', '--port', '0', ...dirs], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, EMBEDDER: 'use', DISCORD_TOKEN: '', API_TOKEN: '' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  it('serves the index over HTTP on 127.0.0.1 until told to stop (SIGTERM for the process), then ends with status 0', async () => {
+    const run = inProcessIo({ env: { API_TOKEN: '' } });
+    const status = runCli(['node', 'verbatim', 'serve', '--port', '0', ...dirs], run.io);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr.on('data', () => {
-          const match = /verbatim API on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-          if (match) resolve(match[1]!);
-        });
-        child.on('close', () => reject(new Error(`serve exited early: ${stderr}`)));
-      });
+      const url = await until(() => /verbatim API on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())?.[1]);
       // Ready once the engine has warmed up (bounded: the test's own timeout).
       while ((await fetch(`${url}/readyz`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
       const response = await fetch(`${url}/ask`, { method: 'POST', body: JSON.stringify({ question: 'What did Putin call Xi?' }) });
@@ -163,9 +152,18 @@ describe('verbatim serve', () => {
       expect(result.status).toBe('answered');
       expect(result.answers[0]!.span.text).toBe('dear friend');
     } finally {
-      child.kill('SIGTERM');
+      run.stop('SIGTERM');
     }
-    expect(await exited, stderr).toBe(0);
-    expect(stderr).toContain('SIGTERM: closing');
+    expect(await status, run.stderr()).toBe(0);
+    expect(run.stderr()).toContain('SIGTERM: closing');
   });
 });
+
+/** Polls `read` until it gives a value (bounded by the test's timeout). */
+async function until<T>(read: () => T | undefined): Promise<T> {
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -5,31 +5,18 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli, USAGE_EXIT_CODE } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { USAGE_EXIT_CODE } from '../../src/cli/main.js';
 import { styleFor, useColor } from '../../src/cli/style.js';
 import { REPO_ROOT, tempDir } from '../../bench/lib/seed-corpus.js';
+import { runInProcess } from './in-process.js';
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  try {
-    await runCli(['node', 'verbatim', ...args]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { out: out.join(''), err: err.join(''), code };
+  const run = await runInProcess(args);
+  return { out: run.stdout, err: run.stderr, code: run.code };
 }
-
-afterEach(() => {
-  process.exitCode = undefined;
-});
 
 describe('help and version', () => {
   it('prints the package version for --version and -V, exit status 0', async () => {

@@ -1,13 +1,17 @@
 /**
- * `verbatim sources add|list|remove` and `verbatim refresh` through the real binary, against the fixture server on
- * 127.0.0.1: what a user types and what they read.
+ * `verbatim sources add|list|remove` and `verbatim refresh` as the command line runs them (in-process: runCli with the
+ * test's streams and settings), against the fixture server on 127.0.0.1: what a user types and what they read. The
+ * embedder is the hashing test double (fetching, storing and indexing sources are the point here; the real encoder's
+ * end to end runs are cli.test.ts and the doors' e2e tests). Each command opens its own engine, as each run of the
+ * binary does.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../bench/lib/seed-corpus.js';
-import { runVerbatim } from '../../bench/lib/run-verbatim.js';
-import { fixture, type FixtureServer, startCoastNewsSite } from '../../bench/lib/fixture-server.js';
+import { HashEmbedderTestDouble } from '../../bench/lib/hash-embedder.js';
+import { type FixtureServer, startCoastNewsSite } from '../../bench/lib/fixture-server.js';
+import { runInProcess } from './in-process.js';
 
 let server: FixtureServer;
 let corpus: string;
@@ -15,7 +19,7 @@ let sourcesFile: string;
 let env: Record<string, string>;
 
 function verbatim(args: string[]) {
-  return runVerbatim(args, { env });
+  return runInProcess(args, { env, engineDeps: { createEmbedder: async () => ({ embedder: new HashEmbedderTestDouble(64), fallback: false, notice: null }) } });
 }
 
 beforeAll(async () => {
