@@ -35,9 +35,10 @@ export interface StartBotParams {
   articlesPageSize?: number;
   /** The bot's database; opened from BOT_DB (and closed on stop) when not given. */
   store?: BotStore;
-  /** Discord's 15-minute interaction token lifetime and the progress edit interval, shortened by tests. */
-  interactionTokenMs?: number;
+  /** How often a long reply (/reindex) shows its progress; tests shorten it. */
   progressEditMs?: number;
+  /** The clock a reply's token age is read from (default Date.now): tests move it past the token's lifetime. */
+  now?: () => number;
   /** Check and register the slash commands after login (default); a shard leaves it to its manager, which does it once. */
   registerCommands?: boolean;
 }
@@ -141,8 +142,9 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     limits: new QuestionLimits(config.discord.cooldownSeconds * 1000, config.discord.maxConcurrentQuestions),
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
-    interactionTokenMs: params.interactionTokenMs ?? INTERACTION_TOKEN_MS,
+    interactionTokenMs: INTERACTION_TOKEN_MS,
     progressEditMs: params.progressEditMs ?? PROGRESS_EDIT_MS,
+    now: params.now ?? Date.now,
   };
   let onFatal: (error: VerbatimError) => void = () => {};
   const fatal = new Promise<VerbatimError>((resolve) => {

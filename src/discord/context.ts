@@ -24,9 +24,11 @@ export interface BotContext {
   articlesPageSize: number;
   /** One /reindex at a time: a second request is told to wait rather than queued. */
   reindex: { running: boolean };
-  /** Discord's interaction token lifetime (tests shorten it) and how often a long reply shows progress. */
+  /** Discord's interaction token lifetime and how often a long reply shows progress. */
   interactionTokenMs: number;
   progressEditMs: number;
+  /** The clock token ages are read from (Date.now; tests move theirs forward instead of waiting). */
+  now: () => number;
 }
 
 /** Where a request came from, for logs. */

@@ -26,8 +26,9 @@ export interface HarnessOptions {
   answerChannel?: boolean;
   articlesPageSize?: number;
   /** Discord's interaction token lifetime and the progress edit interval, shortened (see startBot). */
-  interactionTokenMs?: number;
   progressEditMs?: number;
+  /** The bot's clock for token ages (default Date.now). */
+  now?: () => number;
   /** Settings beyond the defaults below (e.g. ALLOW_DMS, COOLDOWN_SECONDS, LOG_QUESTIONS). */
   env?: Record<string, string>;
 }
@@ -86,8 +87,8 @@ export class Harness {
         },
       }),
       articlesPageSize: this.options.articlesPageSize,
-      ...(this.options.interactionTokenMs !== undefined ? { interactionTokenMs: this.options.interactionTokenMs } : {}),
       ...(this.options.progressEditMs !== undefined ? { progressEditMs: this.options.progressEditMs } : {}),
+      ...(this.options.now !== undefined ? { now: this.options.now } : {}),
       // The default identify throttler waits about 5 s on a timer that cannot be cancelled.
       clientOptions: { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } },
     });

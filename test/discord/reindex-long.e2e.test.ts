@@ -1,7 +1,7 @@
 /**
  * /reindex on a corpus that takes longer than the interaction token lives: progress in the private reply while
- * the token is good, and the report as a channel message once it has expired. Discord's 15 minutes are shortened
- * through startBot's `interactionTokenMs`; the ingest is held open by an engine wrapper until the test lets it go.
+ * the token is good, and the report as a channel message once it has expired. Discord's 15 minutes pass at once: the
+ * test moves the bot's clock (startBot's `now`) instead of waiting; the ingest is held open by an engine wrapper until the test lets it go.
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,13 +51,14 @@ afterAll(async () => {
 
 describe('/reindex outliving the interaction token', () => {
   it('shows progress while the token is good, then finishes with the report in the channel', async () => {
-    // 4 s of token: long enough for the progress edit on a slow, shared machine; over before the ingest is released.
-    const h = await Harness.start({ engine: holdingEngine(real), interactionTokenMs: 4_000, progressEditMs: 20 });
+    // Discord's own 15 minutes of token, on a bot clock the test moves forward once the progress edit is in.
+    let skew = 0;
+    const h = await Harness.start({ engine: holdingEngine(real), progressEditMs: 20, now: () => Date.now() + skew });
     try {
       const record = h.fake.command('reindex', [], { admin: true });
       await h.fake.until(() => (record.original?.content?.startsWith('Reindexing…') ? record.original : null), 'the progress reply');
       expect(record.original!.content).toMatch(/^Reindexing… Embedding passages: 120 of 480 \(25%\), \d+ s so far\.$/);
-      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      skew = 16 * 60_000;
       release();
       const announced = await h.fake.until(() => h.fake.botMessages().find((m) => m.content.includes('/reindex finished')), 'the channel message');
       expect(announced.content).toMatch(/^<@\d+> \/reindex finished after \d+ min, too late to update its private reply:$/);

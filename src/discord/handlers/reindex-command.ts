@@ -32,13 +32,13 @@ export async function handleReindexCommand(ctx: BotContext, interaction: ChatInp
   try {
     // The token's clock started when the interaction was created, at most the 3 s acknowledgement deadline ago (the
     // 10% margin below covers it); the bot's own clock is used, not the snowflake's, so a skewed host clock does not matter.
-    const started = Date.now();
-    const tokenUsable = () => Date.now() - started < ctx.interactionTokenMs * TOKEN_USABLE_SHARE;
+    const started = ctx.now();
+    const tokenUsable = () => ctx.now() - started < ctx.interactionTokenMs * TOKEN_USABLE_SHARE;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    let lastEdit = Date.now();
+    let lastEdit = ctx.now();
     let editing: Promise<unknown> = Promise.resolve();
     const onProgress = (progress: IngestProgress): void => {
-      const now = Date.now();
+      const now = ctx.now();
       if (!tokenUsable() || now - lastEdit < ctx.progressEditMs) return;
       lastEdit = now;
       // Progress is best effort: a failed edit must not fail the reindex.
@@ -51,7 +51,7 @@ export async function handleReindexCommand(ctx: BotContext, interaction: ChatInp
       await interaction.editReply(renderIngestReport(report));
       return;
     }
-    await announceInChannel(ctx, interaction, report, Date.now() - started);
+    await announceInChannel(ctx, interaction, report, ctx.now() - started);
   } finally {
     ctx.reindex.running = false;
   }
