@@ -80,6 +80,9 @@ async function main(): Promise<void> {
   // status 1, so a restart-on-failure supervisor notices instead of seeing a clean exit.
   void bot.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
+    // Set first: once the client and the engine have let go, nothing may keep the event loop alive until exit(1),
+    // and a process that simply ends must still end with status 1.
+    process.exitCode = 1;
     await stopAll();
     process.exit(1);
   });
@@ -99,6 +102,7 @@ async function runManager(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   void running.fatal.then(async (error) => {
     process.stderr.write(renderError(error) + '\n');
+    process.exitCode = 1;
     await running.stop().catch(() => {});
     process.exit(1);
   });
