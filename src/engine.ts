@@ -30,7 +30,6 @@ import { claimAsQuery } from './answer/claim.js';
 import { summarizeWithIndex } from './summary/engine-summary.js';
 import type { Summary, SummaryRequest } from './summary/types.js';
 import type { ArticleList, AskOptions, Engine, EngineStats, IngestProgress, IngestReport, RefreshReport, WarmUpReport } from './engine-types.js';
-import { refreshSources } from './sources/refresh.js';
 import { markIngested } from './sources/fetch-state.js';
 import { listSources } from './sources/source-list.js';
 import { addSource, readSources, removeSource } from './sources/sources-file.js';
@@ -437,6 +436,8 @@ export function createEngine(config: Config, deps: EngineDeps = {}): Engine {
       try {
         // A warm-up under way finishes first: its ingest and this one would otherwise race for the write lock.
         if (loaded) await loaded.catch(() => {});
+        // Loaded on first refresh (HTML extraction and the feed parser): a process that only answers never pays for them.
+        const { refreshSources } = await import('./sources/refresh.js');
         const fetched = await refreshSources({
           corpusDir: config.corpusDir,
           sources: await readSources(config.sourcesFile),

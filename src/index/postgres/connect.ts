@@ -1,5 +1,5 @@
 /** Connecting to PostgreSQL: one pool per process, with failures turned into the error catalog's codes. */
-import pg from 'pg';
+import type pg from 'pg';
 import { VerbatimError } from '../../errors.js';
 
 /** The URL with its password replaced, fit for logs, reports and error messages. */
@@ -18,7 +18,9 @@ export function redactUrl(url: string): string {
  * STORE_UNREACHABLE rather than on the first question.
  */
 export async function connectPool(url: string, options: { applicationName?: string; max?: number } = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({
+  // Loaded on first connect: a process on the files store never pays for the driver.
+  const { default: driver } = await import('pg');
+  const pool = new driver.Pool({
     connectionString: url,
     max: options.max ?? 4,
     application_name: options.applicationName ?? 'verbatim',
