@@ -1,10 +1,22 @@
 /**
  * A real ingest in its own process, for the fault suite's kill -9, SIGTERM and resume tests:
- * `ingest-child.ts <corpus> <index> <ms per embedder call>`. Writes progress and then the report as JSON lines.
+ * `ingest-child.ts <corpus> <index> <ms per embedder call> [--held]`. Writes progress and then the report as JSON
+ * lines. Held, it loads everything first (the engine's modules and the language model), prints `loaded`, and waits
+ * for a line on stdin before it ingests (and exits without touching the index if stdin closes first).
  */
-import { hashEngine, SlowHashEmbedder } from './fault-kit.js';
+import { once } from 'node:events';
+import { wink } from '../../../src/wink.js';
+import { LOADED_LINE, hashEngine, SlowHashEmbedder } from './fault-kit.js';
 
-const [corpusDir, indexDir, delay] = process.argv.slice(2);
+const [corpusDir, indexDir, delay, held] = process.argv.slice(2);
+if (held === '--held') {
+  wink();
+  process.stdout.write(`${LOADED_LINE}\n`);
+  process.stdin.resume();
+  const [chunk] = (await Promise.race([once(process.stdin, 'data'), once(process.stdin, 'end').then(() => [null])])) as [Buffer | null];
+  if (chunk === null) process.exit(0);
+  process.stdin.pause();
+}
 const engine = hashEngine(corpusDir!, indexDir!, [], new SlowHashEmbedder(Number(delay ?? 0)));
 const report = await engine.ingest({ onProgress: (progress) => process.stdout.write(`${JSON.stringify({ progress })}\n`) });
 process.stdout.write(`${JSON.stringify({ report: { articles: report.articles, embedded: report.embedded, sentences: report.sentences } })}\n`);
