@@ -377,8 +377,8 @@ const gatewayClose: FaultScenario = {
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-      await until(() => fake.gateway.connected && fake.gateway.counts.identify > 0, 'the bot to identify', 120_000);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Logged in and past its ready handler: the bot registers its slash commands once it is ready.
+      await until(() => fake.gateway.connected && fake.rest.requests.some((r) => r.method === 'PUT' && r.path.endsWith('/commands')), 'the bot to be ready', 120_000);
       fake.gateway.close(4004);
       const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))]);
       if (code === 'running') child.kill('SIGKILL');
