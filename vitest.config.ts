@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SpreadSequencer from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -18,5 +19,7 @@ export default defineConfig({
     isolate: false,
     // …and a spy made by one test never reaches the next (nor the next file in the same worker).
     restoreMocks: true,
+    // The two files that run many child processes never start side by side (see the file).
+    sequence: { sequencer: SpreadSequencer },
   },
 });
