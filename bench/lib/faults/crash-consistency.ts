@@ -25,10 +25,12 @@ export interface CrashRun {
 
 const HASH_INFO = new HashEmbedderTestDouble(HASH_DIMENSION).info;
 
-export async function killNineRun(options: { kills: number; seed: number; log?: (line: string) => void }): Promise<CrashRun> {
+/** `articles`: the generated corpus's size (default 80, of 12 sentences each); each round may remove one while more than half are left. */
+export async function killNineRun(options: { kills: number; seed: number; articles?: number; log?: (line: string) => void }): Promise<CrashRun> {
   const started = performance.now();
   const random = seededRandom(options.seed);
-  const corpus = await generatedCorpus(80, 12, options.seed);
+  const size = options.articles ?? 80;
+  const corpus = await generatedCorpus(size, 12, options.seed);
   const index = await tempDir('verbatim-fault-index-');
   const problems: string[] = [];
   // Each child is started held, one round ahead: it loads while the round before runs, and its ingest starts at go().
@@ -49,7 +51,7 @@ export async function killNineRun(options: { kills: number; seed: number; log?: 
     const window = performance.now() - first;
     let nextId = 1000;
     for (let round = 0; round < options.kills; round++) {
-      await mutate(corpus, random, () => nextId++);
+      await mutate(corpus, random, () => nextId++, size / 2);
       const current = next;
       next = held();
       await current.loaded;
@@ -108,7 +110,7 @@ export async function killNineRun(options: { kills: number; seed: number; log?: 
 }
 
 /** Edits, adds and removes a few articles, so every round's ingest has work to do. */
-async function mutate(corpus: string, random: () => number, newId: () => number): Promise<void> {
+async function mutate(corpus: string, random: () => number, newId: () => number, keepAtLeast: number): Promise<void> {
   const names = (await readdir(corpus)).filter((name) => name.endsWith('.txt')).sort();
   for (let i = 0; i < 4; i++) {
     const name = names[Math.floor(random() * names.length)]!;
@@ -117,5 +119,5 @@ async function mutate(corpus: string, random: () => number, newId: () => number)
   }
   const id = newId();
   await writeFile(path.join(corpus, `a${id}.txt`), `Report number ${id} from Town${id}\n\nThe council of Town${id} met the museum trustees. They spoke of the festival budget.\n`);
-  if (names.length > 40 && random() < 0.5) await rm(path.join(corpus, names[Math.floor(random() * names.length)]!));
+  if (names.length > keepAtLeast && random() < 0.5) await rm(path.join(corpus, names[Math.floor(random() * names.length)]!));
 }
