@@ -377,10 +377,12 @@ const gatewayClose: FaultScenario = {
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-      await until(() => fake.gateway.connected && fake.gateway.counts.identify > 0, 'the bot to identify', 120_000);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Logged in and ready: the bot registers its slash commands once the gateway's READY and guilds have arrived.
+      await until(() => fake.gateway.connected && fake.commands.size > 0, 'the bot to log in and register its commands', 120_000);
       fake.gateway.close(4004);
-      const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([exited, new Promise<'running'>((resolve) => (timer = setTimeout(() => resolve('running'), 20_000)))]);
+      clearTimeout(timer);
       if (code === 'running') child.kill('SIGKILL');
       const coded = /CONFIG_INVALID/.test(output) && /DISCORD_TOKEN/.test(output);
       tally.attempt({
