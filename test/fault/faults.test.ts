@@ -20,7 +20,11 @@ describe('the fault table', () => {
 describe('kill -9 during ingest', () => {
   it('leaves an index that opens after every kill, and a final ingest holds every article and answers', async () => {
     const seed = fastCheckSeed(process.env.FC_SEED);
-    const run = await killNineRun({ kills: 6, seed });
+    // Three kills, each a child of its own (~1 s of CPU apiece to load): every one lands inside the ingest's own work
+    // (the child has loaded the engine, the parser and the language model before its ingest starts), where six
+    // drawn over a window that was mostly loading the parser used to land about half the time. The benchmark
+    // (npm run bench:reliability) kills 30 times; FC_SEED changes the moments from day to day here.
+    const run = await killNineRun({ kills: 3, seed });
     console.log(`kill -9 run: seed ${seed} (replay with FC_SEED=${seed}), ${run.interrupted}/${run.kills} kills interrupted an ingest, ${run.ms} ms`);
     expect(run.final.problems).toEqual([]);
     expect(run.survived).toBe(run.kills);
