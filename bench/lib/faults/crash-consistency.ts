@@ -25,11 +25,25 @@ export interface CrashRun {
 
 const HASH_INFO = new HashEmbedderTestDouble(HASH_DIMENSION).info;
 
-export async function killNineRun(options: { kills: number; seed: number; log?: (line: string) => void }): Promise<CrashRun> {
+export interface CrashOptions {
+  kills: number;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export async function killNineRun(options: CrashOptions): Promise<CrashRun> {
   const started = performance.now();
-  const random = seededRandom(options.seed);
   const corpus = await generatedCorpus(80, 12, options.seed);
   const index = await tempDir('verbatim-fault-index-');
+  try {
+    return await killRounds(options, corpus, index, started);
+  } finally {
+    await Promise.all([corpus, index].map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+}
+
+async function killRounds(options: CrashOptions, corpus: string, index: string, started: number): Promise<CrashRun> {
+  const random = seededRandom(options.seed);
   const problems: string[] = [];
   // Each child is started held, one round ahead: it loads while the round before runs, and its ingest starts at go().
   // So every kill lands inside an ingest's own work (reading, embedding, indexing, saving), none in process start-up.

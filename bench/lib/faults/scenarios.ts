@@ -155,10 +155,10 @@ const staleLock: FaultScenario = {
     const tally = new Tally();
     // Two children, each on its own corpus and index: SIGTERM during an ingest, and kill -9 during a first build.
     // Started held, they load (engine, parser, language model) while the takeovers below run in this process.
-    const children: IngestChild[] = [];
+    const made: Made = { children: [], folders: [] };
     try {
-      const sigterm = await sigtermReleasesTheLock(children);
-      const killed = await killedFirstBuildResumes(children);
+      const sigterm = await sigtermReleasesTheLock(made);
+      const killed = await killedFirstBuildResumes(made);
       const other = sleeper();
       try {
         for (const [what, owner] of [
@@ -166,6 +166,7 @@ const staleLock: FaultScenario = {
           ['another host', { pid: 4242, host: 'recreated-container-1' }],
         ] as const) {
           const { corpus, index } = await builtSeeds();
+          made.folders.push(corpus, index);
           await writeFile(path.join(corpus, 'new.txt'), 'A new article\n\nThe ferry timetable changes on Friday.\n');
           const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
           await writeFile(lock, JSON.stringify({ ...owner, since: '2026-01-01T00:00:00.000Z' }));
@@ -189,23 +190,32 @@ const staleLock: FaultScenario = {
       await Promise.all([sigterm(tally), killed(tally)]);
     } finally {
       // Only after a failure: a child still waiting (held, or inside its long embedder call) goes now.
-      for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      for (const { child } of made.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.all(made.children.map((ingest) => ingest.done));
+      await Promise.all(made.folders.map((dir) => rm(dir, { recursive: true, force: true })));
     }
     return tally.done();
   },
 };
 
+/** What a scenario started and made: children to end and temp folders to remove when it is over. */
+interface Made {
+  children: IngestChild[];
+  folders: string[];
+}
+
 /** Embedder delay that no ingest here outlasts: the child stays inside that embedder call until it is signalled. */
 const UNTIL_SIGNALLED_MS = 60_000;
 
 /** SIGTERM during an ingest releases the write lock. Starts the child held; the returned step runs it. */
-async function sigtermReleasesTheLock(children: IngestChild[]): Promise<(tally: Tally) => Promise<void>> {
+async function sigtermReleasesTheLock(made: Made): Promise<(tally: Tally) => Promise<void>> {
   // The child only has to be inside an ingest, holding the lock, when the signal comes: a few small articles.
   const corpus = await generatedCorpus(5, 4, 17);
   const index = await tempDir('verbatim-fault-index-');
+  made.folders.push(corpus, index);
   const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
   const ingest = startIngestChild(corpus, index, UNTIL_SIGNALLED_MS, () => {}, { held: true });
-  children.push(ingest);
+  made.children.push(ingest);
   return async (tally) => {
     await ingest.loaded;
     ingest.go();
@@ -222,11 +232,12 @@ async function sigtermReleasesTheLock(children: IngestChild[]): Promise<(tally: 
  * held; the returned step runs it, kills it, and rebuilds here in this process (the same engine code over the same
  * files and cache).
  */
-async function killedFirstBuildResumes(children: IngestChild[]): Promise<(tally: Tally) => Promise<void>> {
+async function killedFirstBuildResumes(made: Made): Promise<(tally: Tally) => Promise<void>> {
   // 60 articles of 20 sentences: two embedding batches (1024 and 176). The first is embedded at once and cached; the
   // second's embedder call lasts until the kill.
   const corpus = await generatedCorpus(60, 20, 18);
   const index = await tempDir('verbatim-fault-index-');
+  made.folders.push(corpus, index);
   let embedded = 0;
   const ingest = startIngestChild(
     corpus,
@@ -238,7 +249,7 @@ async function killedFirstBuildResumes(children: IngestChild[]): Promise<(tally:
     },
     { held: true },
   );
-  children.push(ingest);
+  made.children.push(ingest);
   return async (tally) => {
     await ingest.loaded;
     ingest.go();
