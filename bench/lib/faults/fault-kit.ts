@@ -32,15 +32,24 @@ export interface FaultCounts {
 
 export const HASH_DIMENSION = 64;
 
-/** An embedder that takes `delayMs` per call (a stand-in for the encoder's time, so a child can be killed mid-embedding). */
+/**
+ * An embedder that takes `delayMs` per call (a stand-in for the encoder's time, so a child can be killed mid-embedding).
+ * A list gives each call its own delay, the last one repeating: `[0, 60_000]` embeds the first batch at once and then
+ * stays inside the second batch's embedding until the child is killed.
+ */
 export class SlowHashEmbedder implements Embedder {
   private readonly inner = new HashEmbedderTestDouble(HASH_DIMENSION);
-  constructor(private readonly delayMs: number) {}
+  private readonly delays: readonly number[];
+  private calls = 0;
+  constructor(delayMs: number | readonly number[]) {
+    this.delays = typeof delayMs === 'number' ? [delayMs] : delayMs.length > 0 ? delayMs : [0];
+  }
   get info() {
     return this.inner.info;
   }
   async embed(texts: readonly string[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<Float32Array[]> {
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const delay = this.delays[Math.min(this.calls++, this.delays.length - 1)]!;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     return this.inner.embed(texts, options);
   }
   close(): Promise<void> {
@@ -118,8 +127,8 @@ export const LOADED_LINE = 'loaded';
  * child loads the engine and the language model, says so, and starts its ingest only at `go()`: a caller can start
  * the next child while the current one runs, so the ~0.7 s of process start-up is not waited through for each.
  */
-export function startIngestChild(corpusDir: string, indexDir: string, delayMs: number, onLine: (line: string) => void = () => {}, options: { held?: boolean } = {}): IngestChild {
-  const args = [INGEST_CHILD, corpusDir, indexDir, String(delayMs), ...(options.held ? ['--held'] : [])];
+export function startIngestChild(corpusDir: string, indexDir: string, delayMs: number | readonly number[], onLine: (line: string) => void = () => {}, options: { held?: boolean } = {}): IngestChild {
+  const args = [INGEST_CHILD, corpusDir, indexDir, typeof delayMs === 'number' ? String(delayMs) : delayMs.join(','), ...(options.held ? ['--held'] : [])];
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, stdio: [options.held ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -30,6 +30,7 @@ import {
   tooDeepFolder,
   until,
   type FaultCounts,
+  type IngestChild,
 } from './fault-kit.js';
 
 export interface FaultOutcome extends FaultCounts {
@@ -152,77 +153,128 @@ const staleLock: FaultScenario = {
   title: '3. a stale write lock (reused pid, another host), SIGTERM, a killed first build',
   async run() {
     const tally = new Tally();
-    const other = sleeper();
+    // Two children, each on its own corpus and index: SIGTERM during an ingest, and kill -9 during a first build.
+    // Started held, they load (engine, parser, language model) while the takeovers below run in this process.
+    const made: Made = { children: [], folders: [] };
     try {
-      for (const [what, owner] of [
-        ['a reused pid', { pid: other.pid, host: hostname() }],
-        ['another host', { pid: 4242, host: 'recreated-container-1' }],
-      ] as const) {
-        const { corpus, index } = await builtSeeds();
-        await writeFile(path.join(corpus, 'new.txt'), 'A new article\n\nThe ferry timetable changes on Friday.\n');
-        const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
-        await writeFile(lock, JSON.stringify({ ...owner, since: '2026-01-01T00:00:00.000Z' }));
-        const hourAgo = new Date(Date.now() - 3_600_000);
-        await utimes(lock, hourAgo, hourAgo);
-        const notices: string[] = [];
-        await closing(hashEngine(corpus, index, notices), async (engine) => {
-          const ingest = await attempt(() => engine.ingest());
-          const noticed = notices.some((n) => /^[A-Z_]+: .*lock/i.test(n));
-          tally.attempt({
-            clear: 'value' in ingest && noticed,
-            crash: !('value' in ingest),
-            lost: 'value' in ingest ? Math.max(0, 6 - ingest.value.articles) : 0,
-            note: `${what}: ${'value' in ingest ? `ingested${noticed ? ' with a takeover notice' : ' silently'}` : `failed with ${ingest.code}`}`,
+      const sigterm = await sigtermReleasesTheLock(made);
+      const killed = await killedFirstBuildResumes(made);
+      const other = sleeper();
+      try {
+        for (const [what, owner] of [
+          ['a reused pid', { pid: other.pid, host: hostname() }],
+          ['another host', { pid: 4242, host: 'recreated-container-1' }],
+        ] as const) {
+          const { corpus, index } = await builtSeeds();
+          made.folders.push(corpus, index);
+          await writeFile(path.join(corpus, 'new.txt'), 'A new article\n\nThe ferry timetable changes on Friday.\n');
+          const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
+          await writeFile(lock, JSON.stringify({ ...owner, since: '2026-01-01T00:00:00.000Z' }));
+          const hourAgo = new Date(Date.now() - 3_600_000);
+          await utimes(lock, hourAgo, hourAgo);
+          const notices: string[] = [];
+          await closing(hashEngine(corpus, index, notices), async (engine) => {
+            const ingest = await attempt(() => engine.ingest());
+            const noticed = notices.some((n) => /^[A-Z_]+: .*lock/i.test(n));
+            tally.attempt({
+              clear: 'value' in ingest && noticed,
+              crash: !('value' in ingest),
+              lost: 'value' in ingest ? Math.max(0, 6 - ingest.value.articles) : 0,
+              note: `${what}: ${'value' in ingest ? `ingested${noticed ? ' with a takeover notice' : ' silently'}` : `failed with ${ingest.code}`}`,
+            });
           });
-        });
+        }
+      } finally {
+        other.kill();
       }
+      await Promise.all([sigterm(tally), killed(tally)]);
     } finally {
-      other.kill();
+      // Only after a failure: a child still waiting (held, or inside its long embedder call) goes now.
+      for (const { child } of made.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.all(made.children.map((ingest) => ingest.done));
+      await Promise.all(made.folders.map((dir) => rm(dir, { recursive: true, force: true })));
     }
-    // Two children at once, each on its own corpus and index: SIGTERM during an ingest, and kill -9 during a first build.
-    await Promise.all([sigtermReleasesTheLock(tally), killedFirstBuildResumes(tally)]);
     return tally.done();
   },
 };
 
-/** SIGTERM during an ingest releases the write lock. */
-async function sigtermReleasesTheLock(tally: Tally): Promise<void> {
-  const corpus = await generatedCorpus(20, 10, 17);
-  const index = await tempDir('verbatim-fault-index-');
-  const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
-  // 2 s per embedder call: the child is still embedding, holding the lock, when the signal comes.
-  const { child, done } = startIngestChild(corpus, index, 2_000);
-  await until(() => exists(lock), 'the child to take the lock');
-  child.kill('SIGTERM');
-  const result = await done;
-  const left = await exists(lock);
-  tally.attempt({ clear: !left, note: `SIGTERM: exit ${result.code ?? result.signal}, lock ${left ? 'left behind' : 'released'}` });
+/** What a scenario started and made: children to end and temp folders to remove when it is over. */
+interface Made {
+  children: IngestChild[];
+  folders: string[];
 }
 
-/** kill -9 during a first build's embedding: the next build re-embeds only what was not cached. */
-async function killedFirstBuildResumes(tally: Tally): Promise<void> {
-  // 60 articles of 20 sentences: two embedding batches (1024 and 176).
+/** Embedder delay that no ingest here outlasts: the child stays inside that embedder call until it is signalled. */
+const UNTIL_SIGNALLED_MS = 60_000;
+
+/** SIGTERM during an ingest releases the write lock. Starts the child held; the returned step runs it. */
+async function sigtermReleasesTheLock(made: Made): Promise<(tally: Tally) => Promise<void>> {
+  // The child only has to be inside an ingest, holding the lock, when the signal comes: a few small articles.
+  const corpus = await generatedCorpus(5, 4, 17);
+  const index = await tempDir('verbatim-fault-index-');
+  made.folders.push(corpus, index);
+  const lock = path.join(indexDirFor(index, HASH_INFO), LOCK_FILE);
+  const ingest = startIngestChild(corpus, index, UNTIL_SIGNALLED_MS, () => {}, { held: true });
+  made.children.push(ingest);
+  return async (tally) => {
+    await ingest.loaded;
+    ingest.go();
+    await until(() => exists(lock), 'the child to take the lock');
+    ingest.child.kill('SIGTERM');
+    const result = await ingest.done;
+    const left = await exists(lock);
+    tally.attempt({ clear: !left, note: `SIGTERM: exit ${result.code ?? result.signal}, lock ${left ? 'left behind' : 'released'}` });
+  };
+}
+
+/**
+ * kill -9 during a first build's embedding: the next build re-embeds only what was not cached. Starts the child
+ * held; the returned step runs it, kills it, and rebuilds here in this process (the same engine code over the same
+ * files and cache).
+ */
+async function killedFirstBuildResumes(made: Made): Promise<(tally: Tally) => Promise<void>> {
+  // 60 articles of 20 sentences: two embedding batches (1024 and 176). The first is embedded at once and cached; the
+  // second's embedder call lasts until the kill.
   const corpus = await generatedCorpus(60, 20, 18);
   const index = await tempDir('verbatim-fault-index-');
+  made.folders.push(corpus, index);
   let embedded = 0;
-  const { child, done } = startIngestChild(corpus, index, 300, (line) => {
-    const progress = (JSON.parse(line) as { progress?: { phase: string; done: number } }).progress;
-    if (progress?.phase === 'embedding') embedded = Math.max(embedded, progress.done);
-  });
-  // The first batch's checkpoint writes the embedding cache file (whole, by rename): once it exists, the kill lands
-  // in the second batch's embedding, and the first batch's vectors are on disk.
-  const cacheFile = embeddingCacheFile(path.join(index, 'cache'), HASH_INFO);
-  await until(() => exists(cacheFile), 'the first batch to be embedded and cached', 120_000);
-  child.kill('SIGKILL');
-  await done;
-  const again = await startIngestChild(corpus, index, 0).done;
-  const report = (JSON.parse(again.stdout.trim().split('\n').at(-1)!) as { report: { embedded: number; sentences: number; articles: number } }).report;
-  tally.attempt({
-    clear: report.embedded < report.sentences,
-    crash: again.code !== 0,
-    lost: Math.max(0, 60 - report.articles),
-    note: `killed after ${embedded} sentences: the rebuild embedded ${report.embedded} of ${report.sentences}`,
-  });
+  const ingest = startIngestChild(
+    corpus,
+    index,
+    [0, UNTIL_SIGNALLED_MS],
+    (line) => {
+      const progress = (JSON.parse(line) as { progress?: { phase: string; done: number } }).progress;
+      if (progress?.phase === 'embedding') embedded = Math.max(embedded, progress.done);
+    },
+    { held: true },
+  );
+  made.children.push(ingest);
+  return async (tally) => {
+    await ingest.loaded;
+    ingest.go();
+    // The first batch's checkpoint writes the embedding cache file (whole, by rename): once it exists, the first
+    // batch's vectors are on disk and the child is inside the second batch's embedding.
+    const cacheFile = embeddingCacheFile(path.join(index, 'cache'), HASH_INFO);
+    await until(() => exists(cacheFile), 'the first batch to be embedded and cached', 120_000);
+    ingest.child.kill('SIGKILL');
+    const { signal } = await ingest.done;
+    const interrupted = signal === 'SIGKILL';
+    await closing(hashEngine(corpus, index), async (engine) => {
+      const rebuild = await attempt(() => engine.ingest());
+      if (!('value' in rebuild)) {
+        tally.attempt({ crash: true, lost: 60, note: `killed after ${embedded} sentences: the rebuild failed with ${rebuild.code}` });
+        return;
+      }
+      const report = rebuild.value;
+      tally.attempt({
+        // Some sentences embedded again (those of the batch the kill cut short), not all of them (the cached batch).
+        clear: interrupted && report.embedded > 0 && report.embedded < report.sentences,
+        lost: Math.max(0, 60 - report.articles),
+        note: `${interrupted ? `killed after ${embedded} sentences` : `not killed mid-build (${signal ?? 'exited'})`}: the rebuild embedded ${report.embedded} of ${report.sentences}`,
+      });
+    });
+  };
 }
 
 const askWhileIngesting: FaultScenario = {
@@ -377,10 +429,12 @@ const gatewayClose: FaultScenario = {
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-      // Logged in and past its ready handler: the bot registers its slash commands once it is ready.
-      await until(() => fake.gateway.connected && fake.rest.requests.some((r) => r.method === 'PUT' && r.path.endsWith('/commands')), 'the bot to be ready', 120_000);
+      // Logged in and ready: the bot registers its slash commands once the gateway's READY and guilds have arrived.
+      await until(() => fake.gateway.connected && fake.commands.size > 0, 'the bot to log in and register its commands', 120_000);
       fake.gateway.close(4004);
-      const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([exited, new Promise<'running'>((resolve) => (timer = setTimeout(() => resolve('running'), 20_000)))]);
+      clearTimeout(timer);
       if (code === 'running') child.kill('SIGKILL');
       const coded = /CONFIG_INVALID/.test(output) && /DISCORD_TOKEN/.test(output);
       tally.attempt({
