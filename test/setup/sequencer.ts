@@ -17,11 +17,11 @@ export const SPAWNS_PROCESSES = ['test/fault/faults.test.ts', 'test/discord/shar
  * a little time, never a result.
  */
 const TYPICAL_MS: Record<string, number> = {
-  'test/fault/faults.test.ts': 11_000,
+  'test/fault/faults.test.ts': 7_000,
   'test/discord/sharded-bot.e2e.test.ts': 11_000,
   'test/engine/engine.test.ts': 5_500,
-  'test/discord/bot.e2e.test.ts': 4_000,
-  'test/engine/engine-postgres.test.ts': 3_000,
+  'test/discord/bot.e2e.test.ts': 5_000,
+  'test/engine/engine-postgres.test.ts': 4_000,
   'test/index/postgres-store.test.ts': 3_000,
   'test/index/index-store.contract.test.ts': 3_000,
   'test/cli/cli.test.ts': 2_500,
