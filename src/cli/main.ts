@@ -220,7 +220,8 @@ function buildProgram(run: CliRun): Command {
     .option('--rebuild', 'start the index from scratch')
     .option('--json', 'print the ingest report object')
     .action(async (dir: string | undefined, options: CommonOptions & { rebuild?: boolean; json?: boolean }) => {
-      await withEngine(run, 
+      await withEngine(
+        run,
         configFrom(io, options, dir),
         async (engine, onProgress) => {
           const report = await engine.ingest({ rebuild: Boolean(options.rebuild), onProgress });
@@ -324,7 +325,8 @@ function buildProgram(run: CliRun): Command {
     .description('fetch every source once, store what changed in the corpus folder and update the index')
     .option('--json', 'print the refresh report object')
     .action(async (options: CommonOptions & { json?: boolean }) => {
-      await withEngine(run, 
+      await withEngine(
+        run,
         configFrom(io, options),
         async (engine, onProgress) => {
           const report = await engine.refresh({ onProgress });
@@ -352,7 +354,8 @@ function buildProgram(run: CliRun): Command {
     .option('--host <address>', 'address to listen on (default: SERVE_HOST or 127.0.0.1, this machine only)')
     .action(async (options: CommonOptions & { port?: number; host?: string }) => {
       const config = configFrom(io, options);
-      await withEngine(run, 
+      await withEngine(
+        run,
         config,
         async (engine) => {
           const { serveUntilStopped } = await import('../serve/run.js');

@@ -18,7 +18,7 @@ import { handleMessage } from './handlers/message.js';
 import { messageOrigin } from './origin.js';
 import { registerCommands } from './register.js';
 import { routeInteraction } from './router.js';
-import { INTERACTION_TOKEN_MS, PROGRESS_EDIT_MS } from './limits.js';
+import { PROGRESS_EDIT_MS } from './limits.js';
 
 export const DEFAULT_ARTICLES_PAGE_SIZE = 10;
 /** Answers kept for their buttons; an older answer is asked again from the question in its footer. */
@@ -142,7 +142,6 @@ export async function startBot(params: StartBotParams): Promise<RunningBot> {
     limits: new QuestionLimits(config.discord.cooldownSeconds * 1000, config.discord.maxConcurrentQuestions),
     articlesPageSize: params.articlesPageSize ?? DEFAULT_ARTICLES_PAGE_SIZE,
     reindex: { running: false },
-    interactionTokenMs: INTERACTION_TOKEN_MS,
     progressEditMs: params.progressEditMs ?? PROGRESS_EDIT_MS,
     now: params.now ?? Date.now,
   };

@@ -24,8 +24,7 @@ export interface BotContext {
   articlesPageSize: number;
   /** One /reindex at a time: a second request is told to wait rather than queued. */
   reindex: { running: boolean };
-  /** Discord's interaction token lifetime and how often a long reply shows progress. */
-  interactionTokenMs: number;
+  /** How often a long reply shows its progress. */
   progressEditMs: number;
   /** The clock token ages are read from (Date.now; tests move theirs forward instead of waiting). */
   now: () => number;

@@ -17,6 +17,7 @@ import { styleFor } from '../../src/cli/style.js';
 import { copySeeds } from '../../bench/lib/seed-corpus.js';
 import { seedIndexWithUseVectors } from '../../bench/lib/seed-vectors.js';
 import { runVerbatim } from '../../bench/lib/run-verbatim.js';
+import { until } from '../../bench/lib/until.js';
 import { runCli } from '../../src/cli/main.js';
 import { inProcessIo, runInProcess } from './in-process.js';
 
@@ -143,9 +144,9 @@ describe('verbatim serve', () => {
     const run = inProcessIo({ env: { API_TOKEN: '' } });
     const status = runCli(['node', 'verbatim', 'serve', '--port', '0', ...dirs], run.io);
     try {
-      const url = await until(() => /verbatim API on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())?.[1]);
-      // Ready once the engine has warmed up (bounded: the test's own timeout).
-      while ((await fetch(`${url}/readyz`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      let url: string | undefined;
+      await until(() => (url = /verbatim API on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())?.[1]) !== undefined, 'the API to listen');
+      await until(async () => (await fetch(`${url}/readyz`)).status === 200, 'the engine to warm up');
       const response = await fetch(`${url}/ask`, { method: 'POST', body: JSON.stringify({ question: 'What did Putin call Xi?' }) });
       expect(response.status).toBe(200);
       const result = (await response.json()) as { status: string; answers: Array<{ span: { text: string } }> };
@@ -158,12 +159,3 @@ describe('verbatim serve', () => {
     expect(run.stderr()).toContain('SIGTERM: closing');
   });
 });
-
-/** Polls `read` until it gives a value (bounded by the test's timeout). */
-async function until<T>(read: () => T | undefined): Promise<T> {
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -25,7 +25,7 @@ export interface HarnessOptions {
   /** Make the fake's second channel an ANSWER_CHANNELS channel (the bot then asks for MessageContent). */
   answerChannel?: boolean;
   articlesPageSize?: number;
-  /** Discord's interaction token lifetime and the progress edit interval, shortened (see startBot). */
+  /** The progress edit interval, shortened (see startBot). */
   progressEditMs?: number;
   /** The bot's clock for token ages (default Date.now). */
   now?: () => number;

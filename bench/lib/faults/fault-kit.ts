@@ -153,10 +153,3 @@ export function startIngestChild(corpusDir: string, indexDir: string, delayMs: n
   return { child, done, loaded, go: () => child.stdin?.end('go\n') };
 }
 
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,9 +1,10 @@
 /**
  * A real ingest in its own process, for the fault suite's kill -9, SIGTERM and resume tests:
- * `ingest-child.ts <corpus> <index> <ms per embedder call, or a comma list: one per call, the last repeating> [--held]`. Writes progress and then the report as JSON
- * lines. Held, it loads everything first (the engine's modules, the article parser the engine loads on first use, and
- * the language model), prints `loaded`, and waits for a line on stdin before it ingests (and exits without touching
- * the index if stdin closes first): from then on the child does only the ingest's own work.
+ * `ingest-child.ts <corpus> <index> <delays> [--held]`, where <delays> is the ms each embedder call takes, or a comma
+ * list of them, one per call, the last repeating. Writes progress and then the report as JSON lines. Held, it loads
+ * everything first (the engine's modules, the article parser the engine loads on first use, and the language model),
+ * prints `loaded`, and waits for a line on stdin before it ingests (and exits without touching the index if stdin
+ * closes first): from then on the child does only the ingest's own work.
  */
 import { once } from 'node:events';
 import { wink } from '../../../src/wink.js';

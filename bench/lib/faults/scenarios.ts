@@ -17,6 +17,7 @@ import { embeddingCacheFile } from '../../../src/embedding/embedding-cache.js';
 import { MANIFEST_FILE } from '../../../src/index/manifest.js';
 import { HashEmbedderTestDouble } from '../hash-embedder.js';
 import { runVerbatim, type VerbatimRun } from '../run-verbatim.js';
+import { until } from '../until.js';
 import {
   HASH_DIMENSION,
   REPO_ROOT,
@@ -28,7 +29,6 @@ import {
   startIngestChild,
   tempDir,
   tooDeepFolder,
-  until,
   type FaultCounts,
   type IngestChild,
 } from './fault-kit.js';

@@ -9,6 +9,7 @@ import type { IngestProgress, IngestReport } from '../../engine-types.js';
 import { REINDEX } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { interactionOrigin } from '../origin.js';
+import { INTERACTION_TOKEN_MS } from '../limits.js';
 import { reply } from '../payload.js';
 import { renderIngestReport, renderReindexProgress } from '../render-reindex.js';
 
@@ -33,7 +34,7 @@ export async function handleReindexCommand(ctx: BotContext, interaction: ChatInp
     // The token's clock started when the interaction was created, at most the 3 s acknowledgement deadline ago (the
     // 10% margin below covers it); the bot's own clock is used, not the snowflake's, so a skewed host clock does not matter.
     const started = ctx.now();
-    const tokenUsable = () => ctx.now() - started < ctx.interactionTokenMs * TOKEN_USABLE_SHARE;
+    const tokenUsable = () => ctx.now() - started < INTERACTION_TOKEN_MS * TOKEN_USABLE_SHARE;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     let lastEdit = ctx.now();
     let editing: Promise<unknown> = Promise.resolve();

@@ -1,14 +1,7 @@
 /** The manager's watch for ingests made elsewhere: one report per new generation, none for its own. */
 import { describe, expect, it } from 'vitest';
 import { watchGeneration } from '../../../src/discord/sharding/generation-watch.js';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from '../../../bench/lib/until.js';
 
 describe('watchGeneration', () => {
   it('reports a generation committed by another process once, and not the one the manager committed itself', async () => {
